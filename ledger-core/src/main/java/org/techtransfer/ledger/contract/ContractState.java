@@ -1,0 +1,113 @@
+package org.techtransfer.ledger.contract;
+
+import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.CashRewardDecided;
+import org.techtransfer.ledger.reward.EquityRewardDecided;
+import org.techtransfer.ledger.reward.PublicityRecorded;
+import org.techtransfer.ledger.reward.RewardBook;
+import org.techtransfer.ledger.reward.RewardPaid;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A contract as its events make it: the registration, the amounts in force, whether it was terminated,
+ * and its {@link RewardBook}. The aggregate decides with it; queries fold the same events through it to
+ * show a contract now or as it stood at any instant, so there is one way to read a contract's history.
+ */
+public final class ContractState {
+
+    private ContractRegistered registration;
+    private Money totalAmount;
+    private Money technologyAmount;
+    private LocalDate terminatedOn;
+    private RewardBook book;
+    /** Every id an entry of this contract has taken, of whatever kind. */
+    private final Set<String> entryIds = new HashSet<>();
+
+    /** Folds a contract's events, oldest first, starting with its {@code ContractRegistered}. */
+    public static ContractState replay(Iterable<?> events) {
+        ContractState state = new ContractState();
+        events.forEach(state::evolve);
+        return state;
+    }
+
+    public void evolve(Object event) {
+        if (event instanceof ContractRegistered e) {
+            registration = e;
+            totalAmount = e.totalAmount();
+            technologyAmount = e.technologyAmount();
+            book = new RewardBook(e.terms(), e.contributors());
+        } else if (event instanceof IncomeRecorded e) {
+            entryIds.add(e.incomeId());
+            book.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
+        } else if (event instanceof CostRecorded e) {
+            entryIds.add(e.costId());
+            book.recordCost(e.costId(), e.amount());
+        } else if (event instanceof EquityReceived e) {
+            entryIds.add(e.equityId());
+            book.receiveEquity(e.equityId(), e.shares());
+        } else if (event instanceof CashRewardDecided e) {
+            entryIds.add(e.decisionId());
+            book.decideCash(e.decisionId(), e.total(), e.allocations());
+        } else if (event instanceof EquityRewardDecided e) {
+            entryIds.add(e.decisionId());
+            book.decideEquity(e.decisionId(), e.totalShares());
+        } else if (event instanceof PublicityRecorded e) {
+            entryIds.add(e.noticeId());
+            book.publicize(e.decisionId(), e.to());
+        } else if (event instanceof RewardPaid e) {
+            entryIds.add(e.paymentId());
+            book.pay(e.paymentId(), e.personId(), e.amount());
+        } else if (event instanceof ContractAmended e) {
+            entryIds.add(e.amendmentId());
+            totalAmount = e.totalAmount();
+            technologyAmount = e.technologyAmount();
+        } else if (event instanceof EntryReversed e) {
+            entryIds.add(e.reversalId());
+            book.reverse(e.entryId());
+        } else if (event instanceof ContractTerminated e) {
+            terminatedOn = e.terminatedOn();
+        } else {
+            throw new IllegalArgumentException("not an event of a contract: " + event.getClass().getName());
+        }
+    }
+
+    public boolean isRegistered() {
+        return registration != null;
+    }
+
+    public ContractRegistered registration() {
+        return registration;
+    }
+
+    public String contractId() {
+        return registration.contractId();
+    }
+
+    public Money totalAmount() {
+        return totalAmount;
+    }
+
+    public Money technologyAmount() {
+        return technologyAmount;
+    }
+
+    public boolean isTerminated() {
+        return terminatedOn != null;
+    }
+
+    /** The termination date, or {@code null} while the contract runs. */
+    public LocalDate terminatedOn() {
+        return terminatedOn;
+    }
+
+    public RewardBook book() {
+        return book;
+    }
+
+    public boolean usesEntryId(String id) {
+        return entryIds.contains(id);
+    }
+}

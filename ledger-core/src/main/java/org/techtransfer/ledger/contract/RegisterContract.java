@@ -1,0 +1,39 @@
+package org.techtransfer.ledger.contract;
+
+import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.Contributor;
+import org.techtransfer.ledger.rule.Require;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Registers a technology contract.
+ *
+ * @param totalAmount      the contract total (成交额)
+ * @param technologyAmount the technology transaction amount (技术交易额), never above the total
+ * @param licenseScope     optional, for licences
+ * @param achievements     optional: the achievements the contract concerns (patents, trade secrets)
+ */
+public record RegisterContract(String contractId, String registrationNumber, ContractKind kind,
+                               String sellerInstitutionId, Buyer buyer, String technologyField,
+                               Money totalAmount, Money technologyAmount, LocalDate signedOn,
+                               List<Contributor> contributors, LicenseScope licenseScope, List<String> achievements) {
+
+    public RegisterContract {
+        Require.id(contractId, "contractId");
+        Require.id(registrationNumber, "registrationNumber");
+        Require.present(kind, "kind");
+        Require.id(sellerInstitutionId, "sellerInstitutionId");
+        Require.present(buyer, "buyer");
+        Require.text(technologyField, "technologyField");
+        Require.positive(totalAmount, "totalAmount");
+        Require.positive(technologyAmount, "technologyAmount");
+        Require.present(signedOn, "signedOn");
+        contributors = Require.distinct(contributors, Contributor::personId, "contributors");
+        achievements = achievements == null ? List.of() : List.copyOf(achievements);
+        for (int i = 0; i < achievements.size(); i++) {
+            Require.text(achievements.get(i), "achievements[" + i + "]");
+        }
+    }
+}

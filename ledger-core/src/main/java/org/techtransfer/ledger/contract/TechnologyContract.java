@@ -1,0 +1,160 @@
+package org.techtransfer.ledger.contract;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.techtransfer.ledger.institution.InstitutionRegistered;
+import org.techtransfer.ledger.institution.Institutions;
+import org.techtransfer.ledger.institution.UnknownInstitution;
+import org.techtransfer.ledger.reward.CashRewardDecided;
+import org.techtransfer.ledger.reward.DecideCashReward;
+import org.techtransfer.ledger.reward.DecideEquityReward;
+import org.techtransfer.ledger.reward.EquityRewardDecided;
+import org.techtransfer.ledger.reward.PayReward;
+import org.techtransfer.ledger.reward.PublicityRecorded;
+import org.techtransfer.ledger.reward.RecordPublicity;
+import org.techtransfer.ledger.reward.RewardPaid;
+import org.techtransfer.ledger.reward.RewardPolicies;
+import org.techtransfer.ledger.reward.RewardTerms;
+import org.techtransfer.ledger.rule.EntryIdInUse;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.techtransfer.ledger.rule.Rule.CONTRACT_TERMINATED;
+import static org.techtransfer.ledger.rule.Rule.DUPLICATE_REGISTRATION_NUMBER;
+import static org.techtransfer.ledger.rule.Rule.TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL;
+import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
+
+/**
+ * A technology contract and everything recorded on it: receipts, costs, equity, reward decisions,
+ * publicity, payments, amendments, reversals and termination. Each command is checked against the
+ * rules of RULES.md (through the contract's {@link org.techtransfer.ledger.reward.RewardBook}) and
+ * either refused with the rule it breaks or recorded as one event.
+ */
+public class TechnologyContract {
+
+    @AggregateIdentifier
+    private String contractId;
+    private final ContractState state = new ContractState();
+
+    protected TechnologyContract() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public TechnologyContract(RegisterContract command, Institutions institutions, RegistrationNumbers numbers) {
+        refuseIf(command.technologyAmount().isGreaterThan(command.totalAmount()), TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
+                "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount());
+        InstitutionRegistered seller = institutions.find(command.sellerInstitutionId())
+                .orElseThrow(() -> new UnknownInstitution(command.sellerInstitutionId()));
+        RewardTerms terms = RewardPolicies.termsFor(seller.policy(), command.signedOn(),
+                command.kind().raisesObligation(), seller.rewardRate(), seller.paymentDeadlineMonths());
+        // last, so that nothing else can refuse the command once the number is claimed
+        refuseIf(!numbers.claim(command.registrationNumber(), command.contractId()), DUPLICATE_REGISTRATION_NUMBER,
+                "registration number " + command.registrationNumber() + " belongs to another contract");
+        apply(new ContractRegistered(command.contractId(), command.registrationNumber(), command.kind(),
+                seller.institutionId(), seller.type(), seller.regionCode(), command.buyer(),
+                command.technologyField(), command.totalAmount(), command.technologyAmount(), command.signedOn(),
+                command.contributors(), command.licenseScope(), command.achievements(), terms));
+    }
+
+    @CommandHandler
+    void handle(RecordIncome command) {
+        requireNewEntry(command.incomeId());
+        apply(new IncomeRecorded(contractId, command.incomeId(), command.amount(), command.receivedOn(),
+                command.category()));
+    }
+
+    @CommandHandler
+    void handle(RecordCost command) {
+        requireNewEntry(command.costId());
+        apply(new CostRecorded(contractId, command.costId(), command.amount(), command.incurredOn(),
+                command.category()));
+    }
+
+    @CommandHandler
+    void handle(ReceiveEquity command) {
+        requireNewEntry(command.equityId());
+        apply(new EquityReceived(contractId, command.equityId(), command.company(), command.shares(),
+                command.valuation(), command.receivedOn()));
+    }
+
+    @CommandHandler
+    void handle(DecideCashReward command) {
+        requireNewEntry(command.decisionId());
+        state.book().checkCashDecision(command.total(), command.allocations());
+        apply(new CashRewardDecided(contractId, command.decisionId(), command.decidedOn(), command.total(),
+                command.allocations()));
+    }
+
+    @CommandHandler
+    void handle(DecideEquityReward command) {
+        requireNewEntry(command.decisionId());
+        state.book().checkEquityDecision(command.totalShares(), command.allocations());
+        apply(new EquityRewardDecided(contractId, command.decisionId(), command.decidedOn(), command.totalShares(),
+                command.allocations()));
+    }
+
+    @CommandHandler
+    void handle(RecordPublicity command) {
+        requireNewEntry(command.noticeId());
+        state.book().checkPublicity(command.decisionId());
+        apply(new PublicityRecorded(contractId, command.noticeId(), command.decisionId(), command.from(),
+                command.to()));
+    }
+
+    /** Allowed on a terminated contract: paying what was already decided. */
+    @CommandHandler
+    void handle(PayReward command) {
+        requireUnusedId(command.paymentId());
+        state.book().checkPayment(command.personId(), command.amount(), command.paidOn());
+        apply(new RewardPaid(contractId, command.paymentId(), command.personId(), command.amount(),
+                command.paidOn(), command.reference()));
+    }
+
+    @CommandHandler
+    void handle(AmendContract command) {
+        requireNewEntry(command.amendmentId());
+        refuseIf(command.technologyAmount().isGreaterThan(command.totalAmount()), TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
+                "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount());
+        apply(new ContractAmended(contractId, command.amendmentId(), command.totalAmount(),
+                command.technologyAmount(), command.reason()));
+    }
+
+    /** Allowed on a terminated contract: correcting the record. */
+    @CommandHandler
+    void handle(ReverseEntry command) {
+        requireUnusedId(command.reversalId());
+        state.book().checkReversal(command.entryId());
+        apply(new EntryReversed(contractId, command.reversalId(), command.entryId(),
+                state.book().typeOf(command.entryId()).orElseThrow(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(TerminateContract command) {
+        requireOpen();
+        apply(new ContractTerminated(contractId, command.terminatedOn(), command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(Object event) {
+        state.evolve(event);
+        contractId = state.contractId();
+    }
+
+    /** A new entry on a running contract (RULES.md: none on a terminated one). */
+    private void requireNewEntry(String entryId) {
+        requireUnusedId(entryId);
+        requireOpen();
+    }
+
+    private void requireUnusedId(String entryId) {
+        if (state.usesEntryId(entryId)) {
+            throw new EntryIdInUse(entryId);
+        }
+    }
+
+    private void requireOpen() {
+        refuseIf(state.isTerminated(), CONTRACT_TERMINATED,
+                "the contract was terminated on " + state.terminatedOn());
+    }
+}

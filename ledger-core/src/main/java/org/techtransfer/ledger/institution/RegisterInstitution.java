@@ -1,0 +1,33 @@
+package org.techtransfer.ledger.institution;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.techtransfer.ledger.reward.PolicyName;
+import org.techtransfer.ledger.rule.InvalidField;
+import org.techtransfer.ledger.rule.Require;
+
+import java.math.BigDecimal;
+
+/**
+ * Registers an institution that sells technology, with the reward policy it follows.
+ *
+ * @param rewardRate            optional: the institution's own minimum reward rate, used where it is above the policy's
+ * @param paymentDeadlineMonths optional: the institution's own payment deadline, used where it is shorter
+ */
+public record RegisterInstitution(@TargetAggregateIdentifier String institutionId, String name, OrganisationType type,
+                                  boolean governmentEstablished, String regionCode, PolicyName policy,
+                                  BigDecimal rewardRate, Integer paymentDeadlineMonths) {
+
+    public RegisterInstitution {
+        Require.id(institutionId, "institutionId");
+        Require.text(name, "name");
+        Require.present(type, "type");
+        Require.regionCode(regionCode, "regionCode");
+        Require.present(policy, "policy");
+        if (rewardRate != null && (rewardRate.signum() <= 0 || rewardRate.compareTo(BigDecimal.ONE) > 0)) {
+            throw new InvalidField("rewardRate", "must be above 0 and at most 1");
+        }
+        if (paymentDeadlineMonths != null && (paymentDeadlineMonths < 1 || paymentDeadlineMonths > 36)) {
+            throw new InvalidField("paymentDeadlineMonths", "must be between 1 and 36");
+        }
+    }
+}

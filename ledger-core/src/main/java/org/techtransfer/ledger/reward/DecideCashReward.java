@@ -1,0 +1,21 @@
+package org.techtransfer.ledger.reward;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.rule.Require;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Decides a cash reward on a contract and how it is split among its contributors. */
+public record DecideCashReward(@TargetAggregateIdentifier String contractId, String decisionId, LocalDate decidedOn,
+                               Money total, List<Allocation> allocations) {
+
+    public DecideCashReward {
+        Require.id(contractId, "contractId");
+        Require.id(decisionId, "decisionId");
+        Require.present(decidedOn, "decidedOn");
+        Require.positive(total, "total");
+        allocations = Require.distinct(allocations, Allocation::personId, "allocations");
+    }
+}

@@ -1,0 +1,21 @@
+package org.techtransfer.ledger.reward;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.rule.Require;
+
+import java.time.LocalDate;
+
+/** Pays one person part or all of what the contract's decisions allocated to them. */
+public record PayReward(@TargetAggregateIdentifier String contractId, String paymentId, String personId, Money amount,
+                        LocalDate paidOn, String reference) {
+
+    public PayReward {
+        Require.id(contractId, "contractId");
+        Require.id(paymentId, "paymentId");
+        Require.id(personId, "personId");
+        Require.positive(amount, "amount");
+        Require.present(paidOn, "paidOn");
+        Require.text(reference, "reference");
+    }
+}

@@ -1,0 +1,23 @@
+package org.techtransfer.ledger.reward;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.techtransfer.ledger.rule.InvalidField;
+import org.techtransfer.ledger.rule.Require;
+
+import java.time.LocalDate;
+
+/** Records that a reward decision was made public from {@code from} to {@code to} (Beijing Art. 13). */
+public record RecordPublicity(@TargetAggregateIdentifier String contractId, String noticeId, String decisionId,
+                              LocalDate from, LocalDate to) {
+
+    public RecordPublicity {
+        Require.id(contractId, "contractId");
+        Require.id(noticeId, "noticeId");
+        Require.id(decisionId, "decisionId");
+        Require.present(from, "from");
+        Require.present(to, "to");
+        if (to.isBefore(from)) {
+            throw new InvalidField("to", "must not be before from");
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package org.techtransfer.ledger.reward;
+
+import org.techtransfer.ledger.money.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.techtransfer.ledger.rule.Rule.ALLOCATION_EXCEEDS_SHARES;
+import static org.techtransfer.ledger.rule.Rule.ALLOCATION_SUM_MISMATCH;
+import static org.techtransfer.ledger.rule.Rule.ALREADY_REVERSED;
+import static org.techtransfer.ledger.rule.Rule.EQUITY_REWARD_BELOW_MINIMUM;
+import static org.techtransfer.ledger.rule.Rule.NOT_A_CONTRIBUTOR;
+import static org.techtransfer.ledger.rule.Rule.PAYMENT_EXCEEDS_ALLOCATION;
+import static org.techtransfer.ledger.rule.Rule.PRINCIPAL_SHARE_BELOW_HALF;
+import static org.techtransfer.ledger.rule.Rule.PUBLICITY_REQUIRED;
+import static org.techtransfer.ledger.rule.Rule.REWARD_BELOW_MINIMUM;
+import static org.techtransfer.ledger.rule.Rule.UNKNOWN_ENTRY;
+import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
+
+/**
+ * The reward arithmetic of one contract: net income, the required reward and shares, what was decided
+ * and paid, the status and deadline, and the checks of RULES.md on decisions, payments and reversals.
+ * <p>
+ * This is the only place where these rules are computed. The aggregate feeds it its events to refuse
+ * commands; queries and read models feed it the same events to show figures. It knows nothing of Axon,
+ * storage or time zones: "today" is always given.
+ */
+public final class RewardBook {
+
+    private record Income(Money amount, LocalDate receivedOn, long order) {
+    }
+
+    private record Payment(String personId, Money amount) {
+    }
+
+    private final RewardTerms terms;
+    private final Map<String, Contributor> contributors = new LinkedHashMap<>();
+
+    private final Map<String, Income> incomes = new LinkedHashMap<>();
+    private final Map<String, Money> costs = new HashMap<>();
+    private final Map<String, Long> equity = new HashMap<>();
+    private final Map<String, Payment> payments = new HashMap<>();
+    private final Set<String> reversed = new HashSet<>();
+
+    /** Cash decisions: which people each one allocated to (for publicity). */
+    private final Map<String, Set<String>> cashDecisions = new HashMap<>();
+    private final Set<String> equityDecisions = new HashSet<>();
+    /** The earliest end of a publicity notice, per decision. */
+    private final Map<String, LocalDate> publicityEnds = new HashMap<>();
+
+    private final Map<String, Money> allocatedTo = new HashMap<>();
+    private final Map<String, Money> paidTo = new HashMap<>();
+
+    private Money income = Money.ZERO;
+    private Money costTotal = Money.ZERO;
+    private Money decided = Money.ZERO;
+    private Money paid = Money.ZERO;
+    private long sharesReceived;
+    private long sharesAllocated;
+
+    public RewardBook(RewardTerms terms, List<Contributor> contributors) {
+        this.terms = terms;
+        contributors.forEach(c -> this.contributors.put(c.personId(), c));
+    }
+
+    public RewardTerms terms() {
+        return terms;
+    }
+
+    // ---- recording what happened (never refuses: the checks below come first) ----
+
+    public void recordIncome(String incomeId, Money amount, LocalDate receivedOn) {
+        incomes.put(incomeId, new Income(amount, receivedOn, incomes.size()));
+        income = income.plus(amount);
+    }
+
+    public void recordCost(String costId, Money amount) {
+        costs.put(costId, amount);
+        costTotal = costTotal.plus(amount);
+    }
+
+    public void receiveEquity(String equityId, long shares) {
+        equity.put(equityId, shares);
+        sharesReceived = Math.addExact(sharesReceived, shares);
+    }
+
+    public void decideCash(String decisionId, Money total, List<Allocation> allocations) {
+        Set<String> people = new HashSet<>();
+        for (Allocation a : allocations) {
+            allocatedTo.merge(a.personId(), a.amount(), Money::plus);
+            people.add(a.personId());
+        }
+        cashDecisions.put(decisionId, people);
+        decided = decided.plus(total);
+    }
+
+    public void decideEquity(String decisionId, long totalShares) {
+        equityDecisions.add(decisionId);
+        sharesAllocated = Math.addExact(sharesAllocated, totalShares);
+    }
+
+    public void publicize(String decisionId, LocalDate to) {
+        publicityEnds.merge(decisionId, to, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    public void pay(String paymentId, String personId, Money amount) {
+        payments.put(paymentId, new Payment(personId, amount));
+        paidTo.merge(personId, amount, Money::plus);
+        paid = paid.plus(amount);
+    }
+
+    public void reverse(String entryId) {
+        switch (typeOf(entryId).orElseThrow()) {
+            case INCOME -> income = income.minus(incomes.get(entryId).amount());
+            case COST -> costTotal = costTotal.minus(costs.get(entryId));
+            case EQUITY -> sharesReceived -= equity.get(entryId);
+            case PAYMENT -> {
+                Payment p = payments.get(entryId);
+                paidTo.merge(p.personId(), p.amount(), Money::minus);
+                paid = paid.minus(p.amount());
+            }
+        }
+        reversed.add(entryId);
+    }
+
+    // ---- checks: each throws RuleViolation naming the rule ----
+
+    public void checkCashDecision(Money total, List<Allocation> allocations) {
+        Money sum = Money.ZERO;
+        Money principal = Money.ZERO;
+        for (Allocation a : allocations) {
+            Contributor c = contributor(a.personId());
+            sum = sum.plus(a.amount());
+            if (c.principal()) {
+                principal = principal.plus(a.amount());
+            }
+        }
+        refuseIf(!sum.equals(total), ALLOCATION_SUM_MISMATCH,
+                "the allocations add up to " + sum + ", the total is " + total);
+        refuseIf(principal.times(2).isLessThan(total), PRINCIPAL_SHARE_BELOW_HALF,
+                "principal contributors get " + principal + " of " + total + ", less than half");
+        Money owed = requiredReward().minus(decided);
+        refuseIf(owed.isPositive() && total.isLessThan(owed), REWARD_BELOW_MINIMUM,
+                "the required reward still undecided is " + owed + ", the decision gives " + total);
+    }
+
+    public void checkEquityDecision(long totalShares, List<ShareAllocation> allocations) {
+        long sum = 0;
+        long principal = 0;
+        for (ShareAllocation a : allocations) {
+            Contributor c = contributor(a.personId());
+            sum = Math.addExact(sum, a.shares());
+            if (c.principal()) {
+                principal = Math.addExact(principal, a.shares());
+            }
+        }
+        refuseIf(sum != totalShares, ALLOCATION_SUM_MISMATCH,
+                "the allocations add up to " + sum + " shares, the total is " + totalShares);
+        refuseIf(2 * principal < totalShares, PRINCIPAL_SHARE_BELOW_HALF,
+                "principal contributors get " + principal + " of " + totalShares + " shares, less than half");
+        refuseIf(sharesAllocated + totalShares > sharesReceived, ALLOCATION_EXCEEDS_SHARES,
+                (sharesAllocated + totalShares) + " shares would be allocated, " + sharesReceived + " were received");
+        long owed = requiredShares() - sharesAllocated;
+        refuseIf(owed > 0 && totalShares < owed, EQUITY_REWARD_BELOW_MINIMUM,
+                "the required shares still undecided are " + owed + ", the decision gives " + totalShares);
+    }
+
+    public void checkPayment(String personId, Money amount, LocalDate paidOn) {
+        Contributor c = contributor(personId);
+        Money allocated = allocatedTo.getOrDefault(personId, Money.ZERO);
+        Money after = paidTo.getOrDefault(personId, Money.ZERO).plus(amount);
+        refuseIf(after.isGreaterThan(allocated), PAYMENT_EXCEEDS_ALLOCATION,
+                personId + " would be paid " + after + " in all, " + allocated + " was allocated");
+        refuseIf(c.leadership() && !publicityEndedFor(personId, paidOn), PUBLICITY_REQUIRED,
+                personId + " holds a leadership post: no publicity notice of a decision for them has ended by " + paidOn);
+    }
+
+    public void checkPublicity(String decisionId) {
+        refuseIf(!cashDecisions.containsKey(decisionId) && !equityDecisions.contains(decisionId), UNKNOWN_ENTRY,
+                "no reward decision '" + decisionId + "' on this contract");
+    }
+
+    public void checkReversal(String entryId) {
+        refuseIf(typeOf(entryId).isEmpty(), UNKNOWN_ENTRY,
+                "no income, cost, equity or payment '" + entryId + "' on this contract");
+        refuseIf(reversed.contains(entryId), ALREADY_REVERSED, "entry '" + entryId + "' was already reversed");
+    }
+
+    /** What kind of reversible entry the id names, if any. */
+    public Optional<EntryType> typeOf(String entryId) {
+        if (incomes.containsKey(entryId)) {
+            return Optional.of(EntryType.INCOME);
+        }
+        if (costs.containsKey(entryId)) {
+            return Optional.of(EntryType.COST);
+        }
+        if (equity.containsKey(entryId)) {
+            return Optional.of(EntryType.EQUITY);
+        }
+        if (payments.containsKey(entryId)) {
+            return Optional.of(EntryType.PAYMENT);
+        }
+        return Optional.empty();
+    }
+
+    private Contributor contributor(String personId) {
+        Contributor c = contributors.get(personId);
+        refuseIf(c == null, NOT_A_CONTRIBUTOR, personId + " is not a contributor of this contract");
+        return c;
+    }
+
+    private boolean publicityEndedFor(String personId, LocalDate paidOn) {
+        return cashDecisions.entrySet().stream()
+                .filter(d -> d.getValue().contains(personId))
+                .map(d -> publicityEnds.get(d.getKey()))
+                .anyMatch(end -> end != null && !end.isAfter(paidOn));
+    }
+
+    // ---- figures ----
+
+    /** Net income: income received less taxes, maintenance and transaction costs, never below zero. */
+    public Money netIncome() {
+        return income.minus(costTotal).atLeastZero();
+    }
+
+    /** {@code ceil_to_fen(rate × net income)}. */
+    public Money requiredReward() {
+        return requiredFor(income);
+    }
+
+    private Money requiredFor(Money incomeSoFar) {
+        return incomeSoFar.minus(costTotal).atLeastZero().timesRoundedUp(terms.cashRate());
+    }
+
+    /** {@code ceil(rate × shares received)}, in whole shares. */
+    public long requiredShares() {
+        return BigDecimal.valueOf(sharesReceived).multiply(terms.shareRate())
+                .setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    public Money allocatedTo(String personId) {
+        return allocatedTo.getOrDefault(personId, Money.ZERO);
+    }
+
+    public Money paidTo(String personId) {
+        return paidTo.getOrDefault(personId, Money.ZERO);
+    }
+
+    /**
+     * The deadline of the oldest obligation not yet paid. Each income, oldest {@code receivedOn} first,
+     * raises the required reward by what it adds (with today's costs); payments settle those accruals
+     * oldest first. The first income whose cumulative requirement exceeds what was paid is the one
+     * that is due, {@code deadlineMonths} after it was received.
+     */
+    public Optional<LocalDate> dueBy() {
+        if (!paid.isLessThan(requiredReward())) {
+            return Optional.empty();
+        }
+        List<Income> oldestFirst = incomes.entrySet().stream()
+                .filter(e -> !reversed.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(Income::receivedOn).thenComparingLong(Income::order))
+                .toList();
+        Money cumulative = Money.ZERO;
+        for (Income i : oldestFirst) {
+            cumulative = cumulative.plus(i.amount());
+            if (requiredFor(cumulative).isGreaterThan(paid)) {
+                return Optional.of(i.receivedOn().plusMonths(terms.deadlineMonths()));
+            }
+        }
+        throw new IllegalStateException("the incomes do not add up to the required reward");
+    }
+
+    public RewardStatus status(LocalDate today) {
+        Money required = requiredReward();
+        if (required.isZero()) {
+            return RewardStatus.NOTHING_DUE;
+        }
+        if (!paid.isLessThan(required)) {
+            return RewardStatus.COMPLIANT;
+        }
+        LocalDate due = dueBy().orElseThrow();
+        return today.isAfter(due) ? RewardStatus.OVERDUE : RewardStatus.OUTSTANDING;
+    }
+
+    public RewardFigures figures(LocalDate today) {
+        Money required = requiredReward();
+        return new RewardFigures(income, costTotal, netIncome(), required, decided, paid,
+                required.minus(paid).atLeastZero(), status(today), dueBy().orElse(null),
+                sharesReceived, requiredShares(), sharesAllocated);
+    }
+}

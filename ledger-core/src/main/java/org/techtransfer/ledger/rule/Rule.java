@@ -1,0 +1,18 @@
+package org.techtransfer.ledger.rule;
+
+/** The business rules a command can break; the names are the {@code code}s of API.md. */
+public enum Rule {
+    REWARD_BELOW_MINIMUM,
+    PRINCIPAL_SHARE_BELOW_HALF,
+    ALLOCATION_SUM_MISMATCH,
+    NOT_A_CONTRIBUTOR,
+    PAYMENT_EXCEEDS_ALLOCATION,
+    EQUITY_REWARD_BELOW_MINIMUM,
+    ALLOCATION_EXCEEDS_SHARES,
+    TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
+    CONTRACT_TERMINATED,
+    DUPLICATE_REGISTRATION_NUMBER,
+    UNKNOWN_ENTRY,
+    ALREADY_REVERSED,
+    PUBLICITY_REQUIRED
+}
