@@ -25,6 +25,8 @@ public final class ContractState {
     private RewardBook book;
     /** Every id an entry of this contract has taken, of whatever kind. */
     private final Set<String> entryIds = new HashSet<>();
+    /** The sequence number of the last event folded in: the contract's version. */
+    private long version = -1;
 
     /** Folds a contract's events, oldest first, starting with its {@code ContractRegistered}. */
     public static ContractState replay(Iterable<?> events) {
@@ -34,6 +36,7 @@ public final class ContractState {
     }
 
     public void evolve(Object event) {
+        version++;
         if (event instanceof ContractRegistered e) {
             registration = e;
             totalAmount = e.totalAmount();
@@ -72,6 +75,11 @@ public final class ContractState {
         } else {
             throw new IllegalArgumentException("not an event of a contract: " + event.getClass().getName());
         }
+    }
+
+    /** The sequence number of the contract's last event (0 after registration). */
+    public long version() {
+        return version;
     }
 
     public boolean isRegistered() {

@@ -58,81 +58,91 @@ public class TechnologyContract {
     }
 
     @CommandHandler
-    void handle(RecordIncome command) {
+    long handle(RecordIncome command) {
         requireNewEntry(command.incomeId());
         apply(new IncomeRecorded(contractId, command.incomeId(), command.amount(), command.receivedOn(),
                 command.category()));
+        return state.version();
     }
 
     @CommandHandler
-    void handle(RecordCost command) {
+    long handle(RecordCost command) {
         requireNewEntry(command.costId());
         apply(new CostRecorded(contractId, command.costId(), command.amount(), command.incurredOn(),
                 command.category()));
+        return state.version();
     }
 
     @CommandHandler
-    void handle(ReceiveEquity command) {
+    long handle(ReceiveEquity command) {
         requireNewEntry(command.equityId());
         apply(new EquityReceived(contractId, command.equityId(), command.company(), command.shares(),
                 command.valuation(), command.receivedOn()));
+        return state.version();
     }
 
     @CommandHandler
-    void handle(DecideCashReward command) {
+    long handle(DecideCashReward command) {
         requireNewEntry(command.decisionId());
         state.book().checkCashDecision(command.total(), command.allocations());
         apply(new CashRewardDecided(contractId, command.decisionId(), command.decidedOn(), command.total(),
                 command.allocations()));
+        return state.version();
     }
 
     @CommandHandler
-    void handle(DecideEquityReward command) {
+    long handle(DecideEquityReward command) {
         requireNewEntry(command.decisionId());
         state.book().checkEquityDecision(command.totalShares(), command.allocations());
         apply(new EquityRewardDecided(contractId, command.decisionId(), command.decidedOn(), command.totalShares(),
                 command.allocations()));
+        return state.version();
     }
 
     @CommandHandler
-    void handle(RecordPublicity command) {
+    long handle(RecordPublicity command) {
         requireNewEntry(command.noticeId());
         state.book().checkPublicity(command.decisionId());
         apply(new PublicityRecorded(contractId, command.noticeId(), command.decisionId(), command.from(),
                 command.to()));
+        return state.version();
     }
 
     /** Allowed on a terminated contract: paying what was already decided. */
     @CommandHandler
-    void handle(PayReward command) {
+    long handle(PayReward command) {
         requireUnusedId(command.paymentId());
         state.book().checkPayment(command.personId(), command.amount(), command.paidOn());
         apply(new RewardPaid(contractId, command.paymentId(), command.personId(), command.amount(),
                 command.paidOn(), command.reference()));
+        return state.version();
     }
 
     @CommandHandler
-    void handle(AmendContract command) {
+    long handle(AmendContract command) {
         requireNewEntry(command.amendmentId());
         refuseIf(command.technologyAmount().isGreaterThan(command.totalAmount()), TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
                 "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount());
         apply(new ContractAmended(contractId, command.amendmentId(), command.totalAmount(),
                 command.technologyAmount(), command.reason()));
+        return state.version();
     }
 
     /** Allowed on a terminated contract: correcting the record. */
     @CommandHandler
-    void handle(ReverseEntry command) {
+    long handle(ReverseEntry command) {
         requireUnusedId(command.reversalId());
         state.book().checkReversal(command.entryId());
         apply(new EntryReversed(contractId, command.reversalId(), command.entryId(),
                 state.book().typeOf(command.entryId()).orElseThrow(), command.reason()));
+        return state.version();
     }
 
     @CommandHandler
-    void handle(TerminateContract command) {
+    long handle(TerminateContract command) {
         requireOpen();
         apply(new ContractTerminated(contractId, command.terminatedOn(), command.reason()));
+        return state.version();
     }
 
     @EventSourcingHandler

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Primary;
 public class EventStoreConfiguration {
 
     /** Events are stored with their own mapper, so that HTTP settings can never change the log's format. */
-    static ObjectMapper eventMapper() {
+    public static ObjectMapper eventMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

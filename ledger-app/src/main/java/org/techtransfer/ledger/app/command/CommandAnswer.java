@@ -1,0 +1,15 @@
+package org.techtransfer.ledger.app.command;
+
+/**
+ * The answer to an accepted command (API.md: at least {@code id} and {@code version}).
+ *
+ * @param id          the command's own id ({@code incomeId}, {@code decisionId}, ...; the contract's for a termination)
+ * @param aggregateId the contract or institution it was recorded on
+ * @param version     the contract's event sequence after it
+ */
+public record CommandAnswer(String id, String aggregateId, long version) {
+
+    static CommandAnswer of(LedgerCommands.Outcome outcome) {
+        return new CommandAnswer(outcome.identity().ownId(), outcome.identity().aggregateId(), outcome.version());
+    }
+}

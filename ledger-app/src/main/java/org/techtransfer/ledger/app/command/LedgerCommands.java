@@ -1,0 +1,94 @@
+package org.techtransfer.ledger.app.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.techtransfer.ledger.app.eventstore.EventStoreConfiguration;
+import org.techtransfer.ledger.rule.RuleViolation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The one way commands enter the ledger: stamps them with the actor and correlation id, makes them
+ * idempotent by their own id, and leaves a log line and metrics for each, whatever its outcome.
+ */
+@Service
+public class LedgerCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerCommands.class);
+
+    private final CommandGateway gateway;
+    private final MeterRegistry meters;
+    private final ObjectMapper canonical = EventStoreConfiguration.eventMapper();
+
+    public LedgerCommands(CommandGateway gateway, MeterRegistry meters) {
+        this.gateway = gateway;
+        this.meters = meters;
+    }
+
+    /** What the ledger answered: the contract's (or institution's) version after the command. */
+    public record Outcome(CommandIdentity identity, long version, boolean repeated) {
+    }
+
+    public Outcome send(Object command, String actor, String correlationId) {
+        CommandIdentity identity = CommandIdentity.of(command);
+        long started = System.nanoTime();
+        String outcome = "failed";
+        try {
+            Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .withMetaData(MetaData.from(Map.of(
+                            AuditMetaData.ACTOR, actor,
+                            AuditMetaData.CORRELATION_ID, correlationId,
+                            CommandLog.KEY, identity.key(),
+                            CommandLog.FINGERPRINT, fingerprint(command)))));
+            Outcome answer = result instanceof Repeated r
+                    ? new Outcome(identity, r.version(), true)
+                    : new Outcome(identity, result instanceof Long v ? v : 0L, false);
+            outcome = answer.repeated() ? "repeated" : "recorded";
+            log.info("command {} id={} aggregate={} actor={} correlationId={} outcome={} version={}",
+                    identity.type(), identity.ownId(), identity.aggregateId(), actor, correlationId, outcome,
+                    answer.version());
+            return answer;
+        } catch (RuleViolation refused) {
+            outcome = "refused";
+            Counter.builder("ledger.commands.refused").tag("code", refused.rule().name())
+                    .description("Commands refused by a business rule, by rule code").register(meters).increment();
+            log.info("command {} id={} aggregate={} actor={} correlationId={} outcome=refused code={} detail=\"{}\"",
+                    identity.type(), identity.ownId(), identity.aggregateId(), actor, correlationId,
+                    refused.rule(), refused.getMessage());
+            throw refused;
+        } catch (RuntimeException failure) {
+            outcome = failure.getClass().getSimpleName();
+            log.info("command {} id={} aggregate={} actor={} correlationId={} outcome={} detail=\"{}\"",
+                    identity.type(), identity.ownId(), identity.aggregateId(), actor, correlationId, outcome,
+                    failure.getMessage());
+            throw failure;
+        } finally {
+            Timer.builder("ledger.commands").tag("type", identity.type()).tag("outcome", outcome)
+                    .description("Commands handled, by type and outcome").register(meters)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** SHA-256 of the command's JSON: records serialise their fields in a fixed order. */
+    private String fingerprint(Object command) {
+        try {
+            byte[] json = canonical.writeValueAsString(command).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint " + command.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.techtransfer.ledger.app.contract;
+
+import org.techtransfer.ledger.contract.Buyer;
+import org.techtransfer.ledger.contract.ContractKind;
+import org.techtransfer.ledger.contract.ContractRegistered;
+import org.techtransfer.ledger.contract.ContractState;
+import org.techtransfer.ledger.contract.LicenseScope;
+import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.Contributor;
+import org.techtransfer.ledger.reward.RewardFigures;
+import org.techtransfer.ledger.reward.RewardStatus;
+import org.techtransfer.ledger.reward.RewardTerms;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code GET /contracts/{id}}: the registered contract, its amounts in force and its reward figures. */
+public record ContractView(String contractId, String registrationNumber, ContractKind kind,
+                           String sellerInstitutionId, Buyer buyer, String technologyField,
+                           Money totalAmount, Money technologyAmount, LocalDate signedOn,
+                           List<Contributor> contributors, LicenseScope licenseScope, List<String> achievements,
+                           RewardTerms rewardTerms,
+                           Money income, Money deductibleCosts, Money netIncome, Money requiredReward,
+                           Money rewardDecided, Money rewardPaid, Money outstanding, RewardStatus rewardStatus,
+                           LocalDate dueBy, long sharesReceived, long requiredShares, long sharesAllocated,
+                           boolean terminated, LocalDate terminatedOn, long version, Instant asOf) {
+
+    /** The view on {@code today}; {@code asOf} is the instant asked for, or null for now. */
+    static ContractView of(ContractState state, LocalDate today, Instant asOf) {
+        ContractRegistered r = state.registration();
+        RewardFigures f = state.book().figures(today);
+        return new ContractView(r.contractId(), r.registrationNumber(), r.kind(), r.sellerInstitutionId(), r.buyer(),
+                r.technologyField(), state.totalAmount(), state.technologyAmount(), r.signedOn(), r.contributors(),
+                r.licenseScope(), r.achievements(), r.terms(),
+                f.income(), f.deductibleCosts(), f.netIncome(), f.requiredReward(), f.rewardDecided(), f.rewardPaid(),
+                f.outstanding(), f.rewardStatus(), f.dueBy(), f.sharesReceived(), f.requiredShares(),
+                f.sharesAllocated(), state.isTerminated(), state.terminatedOn(), state.version(), asOf);
+    }
+}

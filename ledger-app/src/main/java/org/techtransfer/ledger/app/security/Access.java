@@ -1,0 +1,48 @@
+package org.techtransfer.ledger.app.security;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The checks that depend on what is asked for, not only on the role: a recorder's institution scope. */
+public final class Access {
+
+    private Access() {
+    }
+
+    public static LedgerUser currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof LedgerUser user)) {
+            throw new AccessDeniedException("not signed in");
+        }
+        return user;
+    }
+
+    /** Commands: ADMIN anywhere, a RECORDER only for its own institution. */
+    public static LedgerUser requireRecorderFor(String sellerInstitutionId) {
+        LedgerUser user = currentUser();
+        if (!user.mayRecordFor(sellerInstitutionId)) {
+            throw new AccessDeniedException("you may not record for institution " + sellerInstitutionId);
+        }
+        return user;
+    }
+
+    /** Reads of one contract: every role, but a RECORDER only for its own institution. */
+    public static LedgerUser requireReaderOf(String sellerInstitutionId) {
+        LedgerUser user = currentUser();
+        if (user.role() == Role.RECORDER && !sellerInstitutionId.equals(user.institutionId())) {
+            throw new AccessDeniedException("you may not read the contracts of institution " + sellerInstitutionId);
+        }
+        return user;
+    }
+
+    public static LedgerUser requireRole(Role... roles) {
+        LedgerUser user = currentUser();
+        for (Role role : roles) {
+            if (user.role() == role) {
+                return user;
+            }
+        }
+        throw new AccessDeniedException("your role may not do this");
+    }
+}

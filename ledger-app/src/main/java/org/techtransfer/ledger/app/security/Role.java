@@ -1,0 +1,17 @@
+package org.techtransfer.ledger.app.security;
+
+/** The roles of API.md. */
+public enum Role {
+    /** Everything. */
+    ADMIN,
+    /** Commands on, and reads of, the contracts of its own institution. */
+    RECORDER,
+    /** Every read, the audit endpoints, replay; no command. */
+    AUDITOR,
+    /** Reads of obligations, payouts and statistics; no command. */
+    FINANCE;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,69 @@
+package org.techtransfer.ledger.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+
+import static org.techtransfer.ledger.app.security.Role.ADMIN;
+import static org.techtransfer.ledger.app.security.Role.AUDITOR;
+import static org.techtransfer.ledger.app.security.Role.FINANCE;
+import static org.techtransfer.ledger.app.security.Role.RECORDER;
+
+/**
+ * HTTP Basic on every endpoint but health, and the role table of API.md. The institution scope of a
+ * recorder depends on the contract, so the controllers check it ({@link Access}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String API = "/api/v1";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED, "authentication required (HTTP Basic)", true)))
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((request, response, e) ->
+                                problem(response, json, HttpStatus.UNAUTHORIZED, "authentication required (HTTP Basic)", true))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(response, json, HttpStatus.FORBIDDEN, "your role may not do this", false)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(ADMIN.name(), AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, API + "/institutions").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, API + "/contracts", API + "/contracts/**")
+                        .hasAnyRole(RECORDER.name(), ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, API + "/contracts/**", API + "/institutions/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, API + "/rewards/**", API + "/payouts", API + "/statistics/**")
+                        .hasAnyRole(FINANCE.name(), AUDITOR.name(), ADMIN.name())
+                        .requestMatchers(API + "/audit/**", API + "/admin/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
+                                boolean challenge) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

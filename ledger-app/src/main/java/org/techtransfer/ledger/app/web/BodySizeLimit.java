@@ -1,0 +1,106 @@
+package org.techtransfer.ledger.app.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Refuses request bodies over 1 MiB (API.md: a 400), whether they announce their length or not:
+ * no command of the ledger comes near it, and nothing larger is read into memory.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class BodySizeLimit extends OncePerRequestFilter {
+
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    /** Thrown while reading a body that turns out to be larger than announced, or unannounced and too large. */
+    public static class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("the request body is over " + MAX_BODY_BYTES + " bytes");
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            Problems.write(response, 400, "Bad Request", "the request body is over 1 MiB", null);
+            return;
+        }
+        chain.doFilter(new Limited(request), response);
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Counting(super.getInputStream());
+            }
+            return stream;
+        }
+    }
+
+    private static final class Counting extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private long read;
+
+        Counting(ServletInputStream in) {
+            this.in = in;
+        }
+
+        private int count(int n) throws BodyTooLarge {
+            if (n > 0 && (read += n) > MAX_BODY_BYTES) {
+                throw new BodyTooLarge();
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return count(in.read(buffer, offset, length));
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
