@@ -175,6 +175,7 @@ class TechnologyContractTest {
         void records_an_income() {
             fixture.given(beijingLicence())
                     .when(new RecordIncome(CONTRACT, "I-1", yuan("1250.00"), RECEIVED, IncomeCategory.UPFRONT))
+                    .expectResultMessagePayload(1L)
                     .expectEvents(new IncomeRecorded(CONTRACT, "I-1", yuan("1250.00"), RECEIVED,
                             IncomeCategory.UPFRONT));
         }
@@ -784,6 +785,7 @@ class TechnologyContractTest {
         void records_the_termination() {
             fixture.given(runningDeal())
                     .when(terminate())
+                    .expectResultMessagePayload(5L)
                     .expectEvents(terminated());
         }
 

@@ -1,13 +1,12 @@
 package org.techtransfer.ledger.app.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,35 +30,18 @@ public class CommandConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
+        // a retried command runs on this pool: several threads, so one busy contract does not hold up others
+        return Executors.newScheduledThreadPool(4, r -> {
             Thread thread = new Thread(r, "command-retry");
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    /**
-     * Another node or thread appended to the same contract first: the command is loaded again and
-     * retried. Every other failure (a refused rule above all) is final at once.
-     */
     @Bean
-    RetryScheduler retryScheduler(ScheduledExecutorService commandRetryExecutor,
-                                  @Value("${ledger.commands.max-retries:8}") int maxRetries) {
-        return IntervalRetryScheduler.builder()
-                .retryExecutor(commandRetryExecutor)
-                .retryInterval(10)
-                .maxRetryCount(maxRetries)
-                .nonTransientFailurePredicate(failure -> !isConcurrencyConflict(failure))
-                .build();
-    }
-
-    static boolean isConcurrencyConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+    RetryScheduler retryScheduler(ScheduledExecutorService commandRetryExecutor, MeterRegistry meters,
+                                  @Value("${ledger.commands.max-retries:16}") int maxRetries) {
+        return new ConflictRetry(commandRetryExecutor, maxRetries, meters);
     }
 
     @Bean

@@ -1,0 +1,94 @@
+package org.techtransfer.ledger.app.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.techtransfer.ledger.app.support.LedgerClient;
+import org.techtransfer.ledger.app.support.LedgerNode;
+import org.techtransfer.ledger.app.support.TestDatabase;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.techtransfer.ledger.app.support.Deals.body;
+import static org.techtransfer.ledger.app.support.Deals.contract;
+import static org.techtransfer.ledger.app.support.Deals.cost;
+import static org.techtransfer.ledger.app.support.Deals.decision;
+import static org.techtransfer.ledger.app.support.Deals.equity;
+import static org.techtransfer.ledger.app.support.Deals.income;
+import static org.techtransfer.ledger.app.support.Deals.institution;
+import static org.techtransfer.ledger.app.support.Deals.payment;
+
+/** A contract's whole life recorded, the service stopped and started again on the same database: nothing changes. */
+class ContractLifeAcrossRestartTest {
+
+    private static final String R = "recorder-a";
+
+    @Test
+    void a_contract_reloads_to_the_same_state_after_a_restart() {
+        String url = TestDatabase.fresh();
+        JsonNode before;
+        JsonNode eventsBefore;
+        try (LedgerNode node = LedgerNode.start(url)) {
+            LedgerClient c = node.client();
+            created(c.post("admin", "/api/v1/institutions", institution("DEMO-A", "BEIJING")));
+            created(c.post(R, "/api/v1/contracts", contract("C-LIFE", "DEMO-A", "EQUITY_INVESTMENT")));
+            String base = "/api/v1/contracts/C-LIFE";
+            created(c.post(R, base + "/incomes", income("I-1", "500000.00", "2026-03-15")));
+            created(c.post(R, base + "/incomes", income("I-2", "300000.00", "2026-06-15")));
+            created(c.post(R, base + "/costs", cost("K-1", "100000.00", "TAX")));
+            created(c.post(R, base + "/equity", equity("E-1", 1001)));
+            // net 700000.00 at 70% → 490000.00
+            created(c.post(R, base + "/reward-decisions", decision("D-1", "245000.00", "245000.00", "490000.00")));
+            created(c.post(R, base + "/equity-rewards", body("decisionId", "ED-1", "decidedOn", "2026-04-02",
+                    "totalShares", 701, "allocations", List.of(body("personId", "P-1", "shares", 701)))));
+            created(c.post(R, base + "/reward-decisions", body("decisionId", "D-L", "decidedOn", "2026-04-03",
+                    "total", "1000.00", "allocations", List.of(body("personId", "P-1", "amount", "500.00"),
+                            body("personId", "P-L", "amount", "500.00")))));
+            created(c.post(R, base + "/publicity", body("noticeId", "N-1", "decisionId", "D-L",
+                    "from", "2026-04-03", "to", "2026-04-10")));
+            created(c.post(R, base + "/payments", payment("PAY-1", "P-1", "245000.00", "2026-04-20")));
+            created(c.post(R, base + "/payments", payment("PAY-L", "P-L", "500.00", "2026-04-20")));
+            created(c.post(R, base + "/payments", payment("PAY-X", "P-2", "1000.00", "2026-04-20")));
+            created(c.post(R, base + "/reversals", body("reversalId", "REV-1", "entryId", "PAY-X", "reason", "wrong account")));
+            created(c.post(R, base + "/amendments", body("amendmentId", "A-1", "totalAmount", "1300000.00",
+                    "technologyAmount", "1100000.00", "reason", "supplement signed")));
+            created(c.post(R, base + "/termination", body("terminatedOn", "2026-09-30", "reason", "licensee insolvent")));
+
+            before = c.get("auditor", base).json();
+            eventsBefore = c.get("auditor", base + "/events").json();
+            assertThat(before.get("version").asLong()).isEqualTo(14);
+            assertThat(before.get("income").asText()).isEqualTo("800000.00");
+            assertThat(before.get("netIncome").asText()).isEqualTo("700000.00");
+            assertThat(before.get("requiredReward").asText()).isEqualTo("490000.00");
+            assertThat(before.get("rewardDecided").asText()).isEqualTo("491000.00");
+            assertThat(before.get("rewardPaid").asText()).isEqualTo("245500.00");
+            assertThat(before.get("rewardStatus").asText()).isEqualTo("OUTSTANDING");
+            assertThat(before.get("dueBy").asText()).isEqualTo("2029-03-15");
+            assertThat(before.get("requiredShares").asLong()).isEqualTo(701);
+            assertThat(before.get("sharesAllocated").asLong()).isEqualTo(701);
+            assertThat(before.get("totalAmount").asText()).isEqualTo("1300000.00");
+            assertThat(before.get("terminated").asBoolean()).isTrue();
+        }
+        try (LedgerNode node = LedgerNode.start(url)) {
+            LedgerClient c = node.client();
+            assertThat(c.get("auditor", "/api/v1/contracts/C-LIFE").json()).isEqualTo(before);
+            assertThat(c.get("auditor", "/api/v1/contracts/C-LIFE/events").json()).isEqualTo(eventsBefore);
+            // and the restarted service still knows every id and registration number
+            assertThat(c.post(R, "/api/v1/contracts/C-LIFE/payments", payment("PAY-1", "P-1", "245000.00", "2026-04-20")).status())
+                    .isEqualTo(200);
+            LedgerClient.Response duplicate = c.post(R, "/api/v1/contracts",
+                    body("contractId", "C-OTHER", "registrationNumber", "REG-C-LIFE", "kind", "LICENSE",
+                            "sellerInstitutionId", "DEMO-A",
+                            "buyer", body("name", "Buyer", "type", "ENTERPRISE", "regionCode", "110105"),
+                            "technologyField", "new materials", "totalAmount", "10.00", "technologyAmount", "10.00",
+                            "signedOn", "2026-05-01", "contributors", List.of(body("personId", "P-9", "name", "N",
+                                    "principal", true, "leadership", false))));
+            assertThat(duplicate.status()).isEqualTo(422);
+            assertThat(duplicate.json().get("code").asText()).isEqualTo("DUPLICATE_REGISTRATION_NUMBER");
+        }
+    }
+
+    private static void created(LedgerClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,61 @@
+package org.techtransfer.ledger.app.support;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.util.List;
+
+/**
+ * The users of tests that run on a given database (where the demo accounts are refused): configured
+ * as production would configure them, with bcrypt hashes, and the same names as the demo accounts.
+ */
+public final class TestUsers {
+
+    public static final String PASSWORD = "test-password";
+
+    public record TestUser(String username, String role, String institutionId) {
+    }
+
+    public static final TestUser ADMIN = new TestUser("admin", "ADMIN", null);
+    public static final TestUser RECORDER_A = new TestUser("recorder-a", "RECORDER", "DEMO-A");
+    public static final TestUser RECORDER_B = new TestUser("recorder-b", "RECORDER", "DEMO-B");
+    public static final TestUser AUDITOR = new TestUser("auditor", "AUDITOR", null);
+    public static final TestUser FINANCE = new TestUser("finance", "FINANCE", null);
+    public static final List<TestUser> ALL = List.of(ADMIN, RECORDER_A, RECORDER_B, AUDITOR, FINANCE);
+
+    private static final String HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
+
+    private TestUsers() {
+    }
+
+    /** Points the ledger at a fresh database with the test users. */
+    public static void register(DynamicPropertyRegistry registry, String databaseUrl) {
+        registry.add("ledger.db.url", () -> databaseUrl);
+        for (int i = 0; i < ALL.size(); i++) {
+            TestUser user = ALL.get(i);
+            String prefix = "ledger.security.users[" + i + "].";
+            registry.add(prefix + "username", user::username);
+            registry.add(prefix + "password-hash", () -> HASH);
+            registry.add(prefix + "role", user::role);
+            if (user.institutionId() != null) {
+                registry.add(prefix + "institution-id", user::institutionId);
+            }
+        }
+    }
+
+    /** The same settings as command-line arguments, for tests that start the application themselves. */
+    public static String[] arguments(String databaseUrl, int port) {
+        List<String> args = new java.util.ArrayList<>(List.of("--ledger.db.url=" + databaseUrl, "--server.port=" + port));
+        for (int i = 0; i < ALL.size(); i++) {
+            TestUser user = ALL.get(i);
+            String prefix = "--ledger.security.users[" + i + "].";
+            args.add(prefix + "username=" + user.username());
+            args.add(prefix + "password-hash=" + HASH);
+            args.add(prefix + "role=" + user.role());
+            if (user.institutionId() != null) {
+                args.add(prefix + "institution-id=" + user.institutionId());
+            }
+        }
+        return args.toArray(String[]::new);
+    }
+}
