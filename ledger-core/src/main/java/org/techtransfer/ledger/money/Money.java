@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * An amount in yuan, held as a whole number of fen so that sums are exact.
@@ -16,6 +17,9 @@ public record Money(long fen) implements Comparable<Money> {
 
     /** API.md: at most 15 integer digits. */
     public static final int MAX_INTEGER_DIGITS = 15;
+
+    private static final Pattern PLAIN = Pattern.compile("-?\\d{1,40}(\\.\\d{1,2})?");
+    private static final Pattern DECIMALS = Pattern.compile("-?\\d{1,40}\\.\\d{3,40}");
 
     public static Money ofFen(long fen) {
         return new Money(fen);
@@ -35,13 +39,18 @@ public record Money(long fen) implements Comparable<Money> {
         return new Money(scaled.movePointRight(2).longValueExact());
     }
 
+    /**
+     * Reads an amount as written in JSON: plain digits with at most two decimals ("1250", "1250.5",
+     * "1250.50"); no exponent, no grouping, and no third decimal even if it is a zero.
+     */
     @JsonCreator
     public static Money of(String yuan) {
-        try {
-            return of(new BigDecimal(yuan));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an amount: " + yuan);
+        if (yuan == null || !PLAIN.matcher(yuan).matches()) {
+            throw new IllegalArgumentException(yuan != null && DECIMALS.matcher(yuan).matches()
+                    ? "amount has more than two decimals: " + yuan
+                    : "not an amount: " + yuan);
         }
+        return of(new BigDecimal(yuan));
     }
 
     public Money plus(Money other) {
