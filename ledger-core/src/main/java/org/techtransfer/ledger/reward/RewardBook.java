@@ -247,6 +247,19 @@ public final class RewardBook {
                 .setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
+    /** What remains to pay of the required reward, never below zero. */
+    public Money outstanding() {
+        return requiredReward().minus(paid).atLeastZero();
+    }
+
+    public Money rewardDecided() {
+        return decided;
+    }
+
+    public Money rewardPaid() {
+        return paid;
+    }
+
     public Money allocatedTo(String personId) {
         return allocatedTo.getOrDefault(personId, Money.ZERO);
     }
@@ -281,21 +294,12 @@ public final class RewardBook {
     }
 
     public RewardStatus status(LocalDate today) {
-        Money required = requiredReward();
-        if (required.isZero()) {
-            return RewardStatus.NOTHING_DUE;
-        }
-        if (!paid.isLessThan(required)) {
-            return RewardStatus.COMPLIANT;
-        }
-        LocalDate due = dueBy().orElseThrow();
-        return today.isAfter(due) ? RewardStatus.OVERDUE : RewardStatus.OUTSTANDING;
+        return RewardStatus.of(requiredReward(), paid, dueBy().orElse(null), today);
     }
 
     public RewardFigures figures(LocalDate today) {
-        Money required = requiredReward();
-        return new RewardFigures(income, costTotal, netIncome(), required, decided, paid,
-                required.minus(paid).atLeastZero(), status(today), dueBy().orElse(null),
+        return new RewardFigures(income, costTotal, netIncome(), requiredReward(), decided, paid,
+                outstanding(), status(today), dueBy().orElse(null),
                 sharesReceived, requiredShares(), sharesAllocated);
     }
 }

@@ -1,5 +1,9 @@
 package org.techtransfer.ledger.reward;
 
+import org.techtransfer.ledger.money.Money;
+
+import java.time.LocalDate;
+
 /** Where a contract stands against its cash reward obligation (RULES.md, "Obligations"). */
 public enum RewardStatus {
     /** The required reward is zero. */
@@ -9,5 +13,19 @@ public enum RewardStatus {
     /** Something is owed and its deadline has not passed. */
     OUTSTANDING,
     /** Something is owed and today is after {@code dueBy}. */
-    OVERDUE
+    OVERDUE;
+
+    /**
+     * The status on {@code today}. It moves with time alone: a contract becomes OVERDUE the day after
+     * {@code dueBy} without any new event, which is why read models store {@code dueBy} and ask here.
+     */
+    public static RewardStatus of(Money required, Money paid, LocalDate dueBy, LocalDate today) {
+        if (required.isZero()) {
+            return NOTHING_DUE;
+        }
+        if (!paid.isLessThan(required)) {
+            return COMPLIANT;
+        }
+        return today.isAfter(dueBy) ? OVERDUE : OUTSTANDING;
+    }
 }

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.techtransfer.ledger.app.eventstore.EventStoreConfiguration;
 import org.techtransfer.ledger.rule.RuleViolation;
@@ -30,16 +31,21 @@ public class LedgerCommands {
     private static final Logger log = LoggerFactory.getLogger(LedgerCommands.class);
 
     private final CommandGateway gateway;
+    private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
     private final ObjectMapper canonical = EventStoreConfiguration.eventMapper();
 
-    public LedgerCommands(CommandGateway gateway, MeterRegistry meters) {
+    public LedgerCommands(CommandGateway gateway, JdbcTemplate jdbc, MeterRegistry meters) {
         this.gateway = gateway;
+        this.jdbc = jdbc;
         this.meters = meters;
     }
 
-    /** What the ledger answered: the contract's (or institution's) version after the command. */
-    public record Outcome(CommandIdentity identity, long version, boolean repeated) {
+    /**
+     * What the ledger answered: the contract's (or institution's) version after the command, and the
+     * global position of the event in the log, which a client can hand to a query to read its own write.
+     */
+    public record Outcome(CommandIdentity identity, long version, long position, boolean repeated) {
     }
 
     public Outcome send(Object command, String actor, String correlationId) {
@@ -53,9 +59,9 @@ public class LedgerCommands {
                             AuditMetaData.CORRELATION_ID, correlationId,
                             CommandLog.KEY, identity.key(),
                             CommandLog.FINGERPRINT, fingerprint(command)))));
-            Outcome answer = result instanceof Repeated r
-                    ? new Outcome(identity, r.version(), true)
-                    : new Outcome(identity, result instanceof Long v ? v : 0L, false);
+            boolean repeated = result instanceof Repeated;
+            long version = result instanceof Repeated r ? r.version() : result instanceof Long v ? v : 0L;
+            Outcome answer = new Outcome(identity, version, positionOf(identity.aggregateId(), version), repeated);
             outcome = answer.repeated() ? "repeated" : "recorded";
             log.info("command {} id={} aggregate={} actor={} correlationId={} outcome={} version={}",
                     identity.type(), identity.ownId(), identity.aggregateId(), actor, correlationId, outcome,
@@ -80,6 +86,12 @@ public class LedgerCommands {
                     .description("Commands handled, by type and outcome").register(meters)
                     .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    private long positionOf(String aggregateId, long sequence) {
+        Long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND sequence_number = ?", Long.class, aggregateId, sequence);
+        return position == null ? -1 : position;
     }
 
     /** SHA-256 of the command's JSON: records serialise their fields in a fixed order. */

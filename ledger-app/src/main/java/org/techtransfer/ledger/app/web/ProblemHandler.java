@@ -74,6 +74,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the contract kept changing while this command was retried; send it again"));
     }
 
+    @ExceptionHandler(ReadModelBehind.class)
+    ResponseEntity<ProblemDetail> behind(ReadModelBehind e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", e.getMessage()));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         return respond(problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage()));

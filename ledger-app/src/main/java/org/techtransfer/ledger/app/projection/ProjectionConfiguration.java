@@ -1,0 +1,72 @@
+package org.techtransfer.ledger.app.projection;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.projections.payout.PayoutProjection;
+import org.techtransfer.ledger.projections.payout.Payouts;
+import org.techtransfer.ledger.projections.reward.RewardObligationProjection;
+import org.techtransfer.ledger.projections.reward.RewardObligations;
+import org.techtransfer.ledger.projections.statistics.ContractVolumeProjection;
+import org.techtransfer.ledger.projections.statistics.ContractVolumes;
+import org.techtransfer.ledger.projections.support.ReadModel;
+
+import java.util.List;
+
+/**
+ * The read models of ledger-projections as beans: Axon finds their event handlers and runs each
+ * processing group in a pooled streaming processor (see {@code axon.eventhandling.processors} in
+ * application.yml), with a dead-letter queue.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    @Bean
+    RewardObligationProjection rewardObligationProjection(JdbcTemplate jdbc, EventStore eventStore,
+                                                          @Value("${ledger.projections.contracts-followed:20000}") int followed) {
+        return new RewardObligationProjection(jdbc, eventStore, followed);
+    }
+
+    @Bean
+    PayoutProjection payoutProjection(JdbcTemplate jdbc) {
+        return new PayoutProjection(jdbc);
+    }
+
+    @Bean
+    ContractVolumeProjection contractVolumeProjection(JdbcTemplate jdbc) {
+        return new ContractVolumeProjection(jdbc);
+    }
+
+    @Bean
+    RewardObligations rewardObligations(JdbcTemplate jdbc) {
+        return new RewardObligations(jdbc);
+    }
+
+    @Bean
+    Payouts payouts(JdbcTemplate jdbc) {
+        return new Payouts(jdbc);
+    }
+
+    @Bean
+    ContractVolumes contractVolumes(JdbcTemplate jdbc) {
+        return new ContractVolumes(jdbc);
+    }
+
+    /** Dead letters per read model: anything above zero is an event a read model could not take. */
+    @Bean
+    Object deadLetterGauges(List<ReadModel> readModels, EventProcessingConfiguration processing, MeterRegistry meters) {
+        for (ReadModel model : readModels) {
+            Gauge.builder("ledger.projections.dead.letters", () -> processing.deadLetterQueue(model.name())
+                            .map(queue -> (double) queue.amountOfSequences()).orElse(0.0))
+                    .description("Contracts whose events wait in the dead-letter queue of a read model")
+                    .tag("projection", model.name())
+                    .register(meters);
+        }
+        return readModels;
+    }
+}

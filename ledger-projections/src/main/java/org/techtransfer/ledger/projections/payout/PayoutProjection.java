@@ -1,0 +1,84 @@
+package org.techtransfer.ledger.projections.payout;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.contract.EntryReversed;
+import org.techtransfer.ledger.projections.support.ReadModel;
+import org.techtransfer.ledger.projections.support.RowBuffer;
+import org.techtransfer.ledger.projections.support.TableChecksum;
+import org.techtransfer.ledger.reward.Allocation;
+import org.techtransfer.ledger.reward.CashRewardDecided;
+import org.techtransfer.ledger.reward.EntryType;
+import org.techtransfer.ledger.reward.RewardPaid;
+
+import java.sql.Date;
+
+/**
+ * What each person was allocated and paid: one row per allocation of a cash decision and one per
+ * payment. A reversed payment is removed, so the rows always add up to the payments that stand.
+ */
+@ProcessingGroup(PayoutProjection.NAME)
+public class PayoutProjection implements ReadModel {
+
+    public static final String NAME = "payouts";
+    static final String ALLOCATION = "ALLOCATION";
+    static final String PAYMENT = "PAYMENT";
+
+    /** Allocations are keyed by decision and person; payments by payment id alone. */
+    private record ItemKey(String contractId, String kind, String itemId, String personId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final RowBuffer<ItemKey> rows;
+
+    public PayoutProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.rows = new RowBuffer<>(NAME, jdbc, """
+                INSERT INTO payout_item (person_id, contract_id, kind, item_id, amount_fen, item_date, reference)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contract_id, kind, item_id, person_id) DO UPDATE SET
+                    amount_fen = EXCLUDED.amount_fen, item_date = EXCLUDED.item_date, reference = EXCLUDED.reference""",
+                "DELETE FROM payout_item WHERE contract_id = ? AND kind = '" + PAYMENT + "' AND item_id = ?",
+                key -> new Object[]{key.contractId(), key.itemId()});
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @EventHandler
+    void on(CashRewardDecided event) {
+        for (Allocation a : event.allocations()) {
+            rows.upsert(new ItemKey(event.contractId(), ALLOCATION, event.decisionId(), a.personId()),
+                    new Object[]{a.personId(), event.contractId(), ALLOCATION, event.decisionId(), a.amount().fen(),
+                            Date.valueOf(event.decidedOn()), null});
+        }
+    }
+
+    @EventHandler
+    void on(RewardPaid event) {
+        rows.upsert(new ItemKey(event.contractId(), PAYMENT, event.paymentId(), null),
+                new Object[]{event.personId(), event.contractId(), PAYMENT, event.paymentId(), event.amount().fen(),
+                        Date.valueOf(event.paidOn()), event.reference()});
+    }
+
+    @EventHandler
+    void on(EntryReversed event) {
+        if (event.entryType() == EntryType.PAYMENT) {
+            rows.delete(new ItemKey(event.contractId(), PAYMENT, event.entryId(), null));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM payout_item");
+    }
+
+    @Override
+    public String checksum() {
+        return TableChecksum.of(jdbc, "payout_item", "contract_id, kind, item_id, person_id");
+    }
+}

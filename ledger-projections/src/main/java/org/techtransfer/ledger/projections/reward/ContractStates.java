@@ -1,0 +1,75 @@
+package org.techtransfer.ledger.projections.reward;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.techtransfer.ledger.contract.ContractState;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The contracts a read model is following, each folded through the same {@link ContractState} as the
+ * aggregate. An event continues the contract it belongs to; when this node has not seen the events
+ * before it (a restart, a segment taken over from another node, an eviction), the contract is read
+ * again from the log up to that event. An event seen twice (a batch retried after a rollback) is not
+ * applied twice.
+ */
+final class ContractStates {
+
+    private record Followed(ContractState state, long lastSequence) {
+    }
+
+    private final EventStore log;
+    private final Map<String, Followed> followed;
+
+    ContractStates(EventStore log, int capacity) {
+        this.log = log;
+        // least recently used contracts are forgotten first; they are read again from the log if they return
+        this.followed = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Followed> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** The contract as it stands once {@code event} is applied. */
+    synchronized ContractState after(DomainEventMessage<?> event) {
+        String id = event.getAggregateIdentifier();
+        long sequence = event.getSequenceNumber();
+        Followed known = followed.get(id);
+        if (known != null && sequence <= known.lastSequence()) {
+            return known.state();
+        }
+        ContractState state;
+        if (known != null && sequence == known.lastSequence() + 1) {
+            state = known.state();
+            state.evolve(event.getPayload());
+        } else if (sequence == 0) {
+            state = new ContractState();
+            state.evolve(event.getPayload());
+        } else {
+            state = readUpTo(id, sequence);
+        }
+        followed.put(id, new Followed(state, sequence));
+        return state;
+    }
+
+    private ContractState readUpTo(String id, long sequence) {
+        ContractState state = new ContractState();
+        DomainEventStream events = log.readEvents(id);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getSequenceNumber() > sequence) {
+                break;
+            }
+            state.evolve(event.getPayload());
+        }
+        return state;
+    }
+
+    synchronized void clear() {
+        followed.clear();
+    }
+}

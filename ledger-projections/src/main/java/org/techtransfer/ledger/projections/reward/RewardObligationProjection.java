@@ -1,0 +1,73 @@
+package org.techtransfer.ledger.projections.reward;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.contract.ContractState;
+import org.techtransfer.ledger.projections.support.ReadModel;
+import org.techtransfer.ledger.projections.support.RowBuffer;
+import org.techtransfer.ledger.projections.support.TableChecksum;
+import org.techtransfer.ledger.reward.RewardBook;
+
+import java.sql.Date;
+
+/**
+ * Reward obligations, one row per contract, computed by the contract's {@code RewardBook} exactly as
+ * the aggregate computes them. Every event of a contract rewrites its row from the contract's state,
+ * so handling an event twice, or replaying the whole log, gives the same row.
+ */
+@ProcessingGroup(RewardObligationProjection.NAME)
+public class RewardObligationProjection implements ReadModel {
+
+    public static final String NAME = "reward-obligations";
+    private static final String CONTRACT = "TechnologyContract";
+
+    private final JdbcTemplate jdbc;
+    private final ContractStates contracts;
+    private final RowBuffer<String> rows;
+
+    public RewardObligationProjection(JdbcTemplate jdbc, EventStore log, int contractsFollowed) {
+        this.jdbc = jdbc;
+        this.contracts = new ContractStates(log, contractsFollowed);
+        this.rows = new RowBuffer<>(NAME, jdbc, """
+                INSERT INTO reward_obligation (contract_id, institution_id, net_income_fen, required_reward_fen,
+                                               reward_decided_fen, reward_paid_fen, outstanding_fen, due_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contract_id) DO UPDATE SET
+                    net_income_fen = EXCLUDED.net_income_fen, required_reward_fen = EXCLUDED.required_reward_fen,
+                    reward_decided_fen = EXCLUDED.reward_decided_fen, reward_paid_fen = EXCLUDED.reward_paid_fen,
+                    outstanding_fen = EXCLUDED.outstanding_fen, due_by = EXCLUDED.due_by""", null, id -> new Object[]{id});
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        if (!CONTRACT.equals(message.getType())) {
+            return;
+        }
+        ContractState contract = contracts.after(message);
+        RewardBook book = contract.book();
+        // the status is not stored: it depends on the day it is asked
+        rows.upsert(contract.contractId(), new Object[]{contract.contractId(),
+                contract.registration().sellerInstitutionId(), book.netIncome().fen(), book.requiredReward().fen(),
+                book.rewardDecided().fen(), book.rewardPaid().fen(), book.outstanding().fen(), book.dueBy().map(Date::valueOf).orElse(null)});
+    }
+
+    @ResetHandler
+    void reset() {
+        contracts.clear();
+        jdbc.update("DELETE FROM reward_obligation");
+    }
+
+    @Override
+    public String checksum() {
+        return TableChecksum.of(jdbc, "reward_obligation", "contract_id");
+    }
+}

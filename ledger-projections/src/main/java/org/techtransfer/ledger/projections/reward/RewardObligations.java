@@ -1,0 +1,63 @@
+package org.techtransfer.ledger.projections.reward;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.RewardStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Reads the reward obligations read model (API.md: {@code GET /rewards/obligations}). */
+public class RewardObligations {
+
+    /** One contract's obligation on the day asked. */
+    public record Obligation(String contractId, String institutionId, Money netIncome, Money requiredReward,
+                             Money rewardDecided, Money rewardPaid, Money outstanding, RewardStatus status,
+                             LocalDate dueBy) {
+    }
+
+    /** What is overdue first, then what is outstanding, each by deadline; then the rest. */
+    private static final Comparator<Obligation> URGENT_FIRST = Comparator
+            .comparing((Obligation o) -> switch (o.status()) {
+                case OVERDUE -> 0;
+                case OUTSTANDING -> 1;
+                case COMPLIANT -> 2;
+                case NOTHING_DUE -> 3;
+            })
+            .thenComparing(Obligation::dueBy, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Obligation::contractId);
+
+    private final JdbcTemplate jdbc;
+
+    public RewardObligations(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param institutionId only this seller's contracts, or all when null
+     * @param status        only contracts in this status on {@code today}, or all when null
+     */
+    public List<Obligation> find(String institutionId, RewardStatus status, LocalDate today) {
+        String sql = "SELECT contract_id, institution_id, net_income_fen, required_reward_fen, reward_decided_fen, "
+                + "reward_paid_fen, outstanding_fen, due_by FROM reward_obligation"
+                + (institutionId == null ? "" : " WHERE institution_id = ?");
+        Object[] args = institutionId == null ? new Object[0] : new Object[]{institutionId};
+        List<Obligation> found = new ArrayList<>();
+        jdbc.query(sql, rs -> {
+            Money required = Money.ofFen(rs.getLong("required_reward_fen"));
+            Money paid = Money.ofFen(rs.getLong("reward_paid_fen"));
+            LocalDate dueBy = rs.getObject("due_by", LocalDate.class);
+            RewardStatus current = RewardStatus.of(required, paid, dueBy, today);
+            if (status == null || status == current) {
+                found.add(new Obligation(rs.getString("contract_id"), rs.getString("institution_id"),
+                        Money.ofFen(rs.getLong("net_income_fen")), required,
+                        Money.ofFen(rs.getLong("reward_decided_fen")), paid, Money.ofFen(rs.getLong("outstanding_fen")),
+                        current, dueBy));
+            }
+        }, args);
+        found.sort(URGENT_FIRST);
+        return found;
+    }
+}
