@@ -2,6 +2,7 @@ package org.techtransfer.ledger.app.projection;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,16 @@ public class ProjectionConfiguration {
     @Bean
     ContractVolumeProjection contractVolumeProjection(JdbcTemplate jdbc) {
         return new ContractVolumeProjection(jdbc);
+    }
+
+    /**
+     * A segment that sees only events of other segments stores its token at this interval; a query
+     * waiting for a position (read your writes) waits on the slowest segment, so keep it short.
+     */
+    @Bean
+    ConfigurerModule readModelProcessors(@Value("${ledger.projections.token-store-interval-ms:500}") long interval) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (config, builder) -> builder.claimExtensionThreshold(interval));
     }
 
     @Bean

@@ -30,15 +30,20 @@ public class ProjectionProgress {
         this.serializer = serializer;
     }
 
-    /** Whether every segment of {@code processor} has handled the event at global {@code position}. */
-    public boolean hasPassed(String processor, long position) {
-        TrackingToken target = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
-        List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+    /** The token of each segment of {@code processor} (null for a segment that has handled nothing yet). */
+    public List<TrackingToken> tokens(String processor) {
+        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
                 (rs, i) -> {
                     byte[] token = rs.getBytes("token");
                     return token == null ? null : serializer.<byte[], TrackingToken>deserialize(
                             new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null));
                 }, processor);
+    }
+
+    /** Whether every segment of {@code processor} has handled the event at global {@code position}. */
+    public boolean hasPassed(String processor, long position) {
+        TrackingToken target = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
+        List<TrackingToken> tokens = tokens(processor);
         return !tokens.isEmpty() && tokens.stream().allMatch(t -> t != null && t.covers(target));
     }
 

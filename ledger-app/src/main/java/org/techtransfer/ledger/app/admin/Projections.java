@@ -1,0 +1,93 @@
+package org.techtransfer.ledger.app.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.techtransfer.ledger.app.projection.ProjectionProgress;
+import org.techtransfer.ledger.projections.support.ReadModel;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** Where each read model stands, and rebuilding them all from the event log while commands go on. */
+@Service
+public class Projections {
+
+    private static final Logger log = LoggerFactory.getLogger(Projections.class);
+
+    /**
+     * @param position   the lowest position any of its segments has reached (-1 before the first event)
+     * @param caughtUp   not replaying and at the head of the log
+     * @param checksum   a digest of its rows: equal before and after a replay
+     */
+    public record Status(String name, long position, boolean replaying, boolean caughtUp, String checksum,
+                         long deadLetters) {
+    }
+
+    public record Replay(String replayId, List<String> readModels) {
+    }
+
+    private final List<ReadModel> readModels;
+    private final EventProcessingConfiguration processing;
+    private final ProjectionProgress progress;
+    private final JdbcTemplate jdbc;
+    private final ExecutorService replays = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Projections(List<ReadModel> readModels, EventProcessingConfiguration processing, ProjectionProgress progress,
+                JdbcTemplate jdbc) {
+        this.readModels = readModels;
+        this.processing = processing;
+        this.progress = progress;
+        this.jdbc = jdbc;
+    }
+
+    public List<Status> status() {
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        return readModels.stream().map(model -> {
+            List<TrackingToken> tokens = progress.tokens(model.name());
+            long position = tokens.isEmpty() ? -1 : tokens.stream()
+                    .map(t -> t == null ? OptionalLong.of(-1) : t.position())
+                    .mapToLong(p -> p.orElse(-1)).min().orElse(-1);
+            boolean replaying = tokens.stream().filter(Objects::nonNull).anyMatch(ReplayToken::isReplay);
+            boolean caughtUp = !replaying && !tokens.isEmpty() && position >= (head == null ? -1 : head);
+            long deadLetters = processing.deadLetterQueue(model.name()).map(q -> q.amountOfSequences()).orElse(0L);
+            return new Status(model.name(), position, replaying, caughtUp, model.checksum(), deadLetters);
+        }).toList();
+    }
+
+    /** Starts rebuilding every read model from the beginning of the log; answers at once. */
+    public Replay replayAll() {
+        String id = UUID.randomUUID().toString();
+        List<String> names = readModels.stream().map(ReadModel::name).toList();
+        replays.submit(() -> {
+            for (String name : names) {
+                StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                        .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
+                try {
+                    processor.shutdownAsync().get(60, TimeUnit.SECONDS);
+                    processor.resetTokens();
+                    log.info("replay {}: rebuilding {} from the start of the event log", id, name);
+                } catch (Exception e) {
+                    log.error("replay {}: could not reset {}", id, name, e);
+                } finally {
+                    processor.start();
+                }
+            }
+        });
+        return new Replay(id, names);
+    }
+}
