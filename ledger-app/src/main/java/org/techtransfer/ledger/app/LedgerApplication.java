@@ -1,6 +1,7 @@
 package org.techtransfer.ledger.app;
 
 import org.springframework.boot.SpringApplication;
+import org.techtransfer.ledger.app.audit.VerifyCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -11,6 +12,9 @@ public class LedgerApplication {
     public static void main(String[] args) {
         // Axon asks the network for updates at start-up; this machine has no network to spare.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(VerifyCommand.run(args));
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

@@ -1,0 +1,129 @@
+package org.techtransfer.ledger.app.audit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Seals the committed event log into the hash chain, in global order, behind the command path: it
+ * polls the log and never takes part in a command's transaction. A missing global index (a
+ * transaction still committing, or one that rolled back and left a hole) stops sealing until it is
+ * filled or older than the gap timeout, after which it is taken as a permanent hole. One node seals
+ * at a time (a PostgreSQL advisory lock per batch).
+ */
+@Component
+class Sealer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Sealer.class);
+    /** Arbitrary, fixed: "LEDGERSL". */
+    private static final long SEALING_LOCK = 0x4C45444745525354L;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration gapTimeout;
+    private final int batchSize;
+    private final long intervalMillis;
+    private ScheduledExecutorService executor;
+    private volatile long sealedPosition;
+
+    Sealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters,
+           @Value("${ledger.audit.gap-timeout:10s}") Duration gapTimeout,
+           @Value("${ledger.audit.batch-size:2000}") int batchSize,
+           @Value("${ledger.audit.interval-ms:200}") long intervalMillis) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.gapTimeout = gapTimeout;
+        this.batchSize = batchSize;
+        this.intervalMillis = intervalMillis;
+        Gauge.builder("ledger.audit.sealed.position", () -> sealedPosition)
+                .description("Global position of the last event sealed into the hash chain").register(meters);
+    }
+
+    /** Seals what can be sealed now; returns how many events it sealed. */
+    int sealOnce() {
+        Integer sealed = transactions.execute(status -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, SEALING_LOCK))) {
+                return 0; // another node is sealing
+            }
+            List<Object[]> head = jdbc.query("SELECT global_index, hash FROM audit_chain ORDER BY global_index DESC LIMIT 1",
+                    (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)});
+            long last = head.isEmpty() ? 0 : (long) head.get(0)[0];
+            String previous = head.isEmpty() ? ChainHash.GENESIS : (String) head.get(0)[1];
+            List<LoggedEvent> events = jdbc.query("SELECT " + LoggedEvent.COLUMNS + " FROM domain_event_entry "
+                    + "WHERE global_index > ? ORDER BY global_index LIMIT ?", (rs, i) -> LoggedEvent.read(rs), last, batchSize);
+            List<Object[]> links = new ArrayList<>(events.size());
+            long expected = last + 1;
+            Instant now = clock.instant();
+            for (LoggedEvent event : events) {
+                if (event.globalIndex() != expected && !isPermanentHole(event, now)) {
+                    break;
+                }
+                previous = ChainHash.link(previous, event);
+                links.add(new Object[]{event.globalIndex(), previous});
+                expected = event.globalIndex() + 1;
+            }
+            if (!links.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO audit_chain (global_index, hash) VALUES (?, ?)", links);
+                sealedPosition = (long) links.get(links.size() - 1)[0];
+            } else if (!head.isEmpty()) {
+                sealedPosition = last;
+            }
+            return links.size();
+        });
+        return sealed == null ? 0 : sealed;
+    }
+
+    /** The hole before {@code event} is permanent once the event after it is older than the gap timeout. */
+    private boolean isPermanentHole(LoggedEvent event, Instant now) {
+        return Instant.parse(event.timeStamp()).plus(gapTimeout).isBefore(now);
+    }
+
+    private void sealContinuously() {
+        try {
+            while (sealOnce() > 0) {
+                // keep going while there is a backlog
+            }
+        } catch (RuntimeException e) {
+            log.warn("sealing the audit chain failed; will try again: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "audit-sealer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::sealContinuously, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        executor.shutdownNow();
+        executor = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}
