@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,11 +21,16 @@ import java.util.concurrent.ScheduledExecutorService;
 @Configuration(proxyBeanMethods = false)
 public class CommandConfiguration {
 
-    /** ledger-core has no Spring, so its aggregates are registered here rather than by annotation. */
+    /**
+     * ledger-core has no Spring, so its aggregates are registered here rather than by annotation.
+     * Contracts stay cached between commands; an institution is registered once and never changes.
+     */
     @Bean
-    ConfigurerModule aggregates() {
+    ConfigurerModule aggregates(@Value("${ledger.commands.cached-contracts:2000}") int cachedContracts) {
+        RecentAggregates cache = new RecentAggregates(cachedContracts);
         return configurer -> configurer
-                .configureAggregate(TechnologyContract.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(TechnologyContract.class)
+                        .configureCache(c -> cache))
                 .configureAggregate(Institution.class);
     }
 

@@ -152,9 +152,13 @@ public class ContractController {
         if (asOf != null) {
             Access.requireRole(Role.AUDITOR, Role.ADMIN);
         }
-        ContractState state = reader.load(id, asOf).orElseThrow(() -> new NotFound("no contract '" + id + "' as of " + asOf));
-        LocalDate today = asOf == null ? LocalDate.now(clock) : LocalDate.ofInstant(asOf, clock.getZone());
-        return ContractView.of(state, today, asOf);
+        if (asOf == null) {
+            LocalDate today = LocalDate.now(clock);
+            return reader.current(id, state -> ContractView.of(state, today, null))
+                    .orElseThrow(() -> new NotFound("no contract '" + id + "'"));
+        }
+        ContractState then = reader.asOf(id, asOf).orElseThrow(() -> new NotFound("no contract '" + id + "' as of " + asOf));
+        return ContractView.of(then, LocalDate.ofInstant(asOf, clock.getZone()), asOf);
     }
 
     /** One recorded event of a contract, as an auditor reads it. */

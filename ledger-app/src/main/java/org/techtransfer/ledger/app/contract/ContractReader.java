@@ -3,16 +3,20 @@ package org.techtransfer.ledger.app.contract;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.ContractState;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Reads contracts straight from the event log, so what it shows is consistent with the aggregate the
@@ -24,18 +28,55 @@ public class ContractReader {
     /** A contract's seller never changes: remembered once read, for the scope check of every request. */
     private final Map<String, String> sellers = new ConcurrentHashMap<>();
     private final EventStore eventStore;
+    /** Contracts read recently, kept folded so that the next read only fetches the events since. */
+    private final Map<String, Followed> recent;
 
-    ContractReader(EventStore eventStore) {
-        this.eventStore = eventStore;
+    private static final class Followed {
+        final ContractState state = new ContractState();
+        long lastSequence = -1;
     }
 
-    /** The contract as recorded up to {@code asOf} (all of it when {@code asOf} is null); empty when there is none. */
-    public Optional<ContractState> load(String contractId, Instant asOf) {
+    ContractReader(EventStore eventStore, @Value("${ledger.queries.cached-contracts:2000}") int cachedContracts) {
+        this.eventStore = eventStore;
+        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Followed> eldest) {
+                return size() > cachedContracts;
+            }
+        });
+    }
+
+    /**
+     * Reads the contract as it stands now, with every event committed so far; empty when there is none.
+     * Only the events since the last read are fetched.
+     */
+    public <T> Optional<T> current(String contractId, Function<ContractState, T> reader) {
+        Followed followed = recent.computeIfAbsent(contractId, id -> new Followed());
+        synchronized (followed) {
+            DomainEventStream events = eventStore.readEvents(contractId, followed.lastSequence + 1);
+            while (events.hasNext()) {
+                DomainEventMessage<?> event = events.next();
+                if (!followed.state.isRegistered() && !(event.getPayload() instanceof ContractRegistered)) {
+                    break; // the id belongs to an institution, not a contract
+                }
+                followed.state.evolve(event.getPayload());
+                followed.lastSequence = event.getSequenceNumber();
+            }
+            if (!followed.state.isRegistered()) {
+                recent.remove(contractId);
+                return Optional.empty();
+            }
+            return Optional.of(reader.apply(followed.state));
+        }
+    }
+
+    /** The contract as recorded up to {@code asOf}, folded from the start; empty when there is none. */
+    public Optional<ContractState> asOf(String contractId, Instant asOf) {
         ContractState state = new ContractState();
         DomainEventStream events = eventStore.readEvents(contractId);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
-            if (asOf != null && event.getTimestamp().isAfter(asOf)) {
+            if (event.getTimestamp().isAfter(asOf)) {
                 break;
             }
             if (!state.isRegistered() && !(event.getPayload() instanceof ContractRegistered)) {
