@@ -7,8 +7,8 @@ import org.techtransfer.ledger.rule.Require;
 public record Buyer(String name, OrganisationType type, String regionCode) {
 
     public Buyer {
-        Require.text(name, "buyer.name");
-        Require.present(type, "buyer.type");
-        Require.regionCode(regionCode, "buyer.regionCode");
+        Require.text(name, "name");
+        Require.present(type, "type");
+        Require.regionCode(regionCode, "regionCode");
     }
 }

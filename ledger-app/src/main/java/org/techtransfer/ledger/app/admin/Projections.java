@@ -12,7 +12,6 @@ import org.techtransfer.ledger.app.projection.ProjectionProgress;
 import org.techtransfer.ledger.projections.support.ReadModel;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -62,11 +61,20 @@ public class Projections {
             long position = tokens.isEmpty() ? -1 : tokens.stream()
                     .map(t -> t == null ? OptionalLong.of(-1) : t.position())
                     .mapToLong(p -> p.orElse(-1)).min().orElse(-1);
-            boolean replaying = tokens.stream().filter(Objects::nonNull).anyMatch(ReplayToken::isReplay);
+            boolean replaying = tokens.stream().anyMatch(Projections::stillReplaying);
             boolean caughtUp = !replaying && !tokens.isEmpty() && position >= (head == null ? -1 : head);
             long deadLetters = processing.deadLetterQueue(model.name()).map(q -> q.amountOfSequences()).orElse(0L);
             return new Status(model.name(), position, replaying, caughtUp, model.checksum(), deadLetters);
         }).toList();
+    }
+
+    /** A replay token stays until the next event; the replay itself is over once it has reached the reset point. */
+    private static boolean stillReplaying(TrackingToken token) {
+        if (!(token instanceof ReplayToken replay)) {
+            return false;
+        }
+        TrackingToken current = replay.getCurrentToken();
+        return current == null || !current.covers(replay.getTokenAtReset());
     }
 
     /** Starts rebuilding every read model from the beginning of the log; answers at once. */

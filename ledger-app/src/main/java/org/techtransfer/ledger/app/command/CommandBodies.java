@@ -43,8 +43,10 @@ public class CommandBodies {
 
     /** Sends the command as the signed-in user: 201 when recorded, 200 when it repeats one already recorded. */
     public ResponseEntity<CommandAnswer> send(Object command, LedgerUser user, HttpServletRequest request) {
-        LedgerCommands.Outcome outcome = commands.send(command, user.getUsername(), CorrelationId.of(request));
+        String correlationId = CorrelationId.of(request);
+        LedgerCommands.Outcome outcome = commands.send(command, user.getUsername(), correlationId);
         return ResponseEntity.status(outcome.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+                .header(CorrelationId.HEADER, correlationId)
                 .body(CommandAnswer.of(outcome));
     }
 

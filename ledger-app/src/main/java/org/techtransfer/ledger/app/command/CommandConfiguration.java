@@ -26,8 +26,12 @@ public class CommandConfiguration {
      * Contracts stay cached between commands; an institution is registered once and never changes.
      */
     @Bean
-    ConfigurerModule aggregates(@Value("${ledger.commands.cached-contracts:2000}") int cachedContracts) {
-        RecentAggregates cache = new RecentAggregates(cachedContracts);
+    RecentAggregates recentAggregates(@Value("${ledger.commands.cached-contracts:2000}") int cachedContracts) {
+        return new RecentAggregates(cachedContracts);
+    }
+
+    @Bean
+    ConfigurerModule aggregates(RecentAggregates cache) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TechnologyContract.class)
                         .configureCache(c -> cache))

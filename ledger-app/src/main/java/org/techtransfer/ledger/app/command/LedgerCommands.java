@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -31,12 +32,15 @@ public class LedgerCommands {
     private static final Logger log = LoggerFactory.getLogger(LedgerCommands.class);
 
     private final CommandGateway gateway;
+    private final RecentAggregates recentAggregates;
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
     private final ObjectMapper canonical = EventStoreConfiguration.eventMapper();
 
-    public LedgerCommands(CommandGateway gateway, JdbcTemplate jdbc, MeterRegistry meters) {
+    public LedgerCommands(CommandGateway gateway, RecentAggregates recentAggregates, JdbcTemplate jdbc,
+                          MeterRegistry meters) {
         this.gateway = gateway;
+        this.recentAggregates = recentAggregates;
         this.jdbc = jdbc;
         this.meters = meters;
     }
@@ -53,12 +57,21 @@ public class LedgerCommands {
         long started = System.nanoTime();
         String outcome = "failed";
         try {
-            Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+            CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
                     .withMetaData(MetaData.from(Map.of(
                             AuditMetaData.ACTOR, actor,
                             AuditMetaData.CORRELATION_ID, correlationId,
                             CommandLog.KEY, identity.key(),
-                            CommandLog.FINGERPRINT, fingerprint(command)))));
+                            CommandLog.FINGERPRINT, fingerprint(command))));
+            Object result;
+            try {
+                result = gateway.sendAndWait(message);
+            } catch (RuleViolation refused) {
+                // The cached contract may lack events another node recorded since: a refusal is final
+                // only when decided on the contract as the log has it now.
+                recentAggregates.remove(identity.aggregateId());
+                result = gateway.sendAndWait(message);
+            }
             boolean repeated = result instanceof Repeated;
             long version = result instanceof Repeated r ? r.version() : result instanceof Long v ? v : 0L;
             Outcome answer = new Outcome(identity, version, positionOf(identity.aggregateId(), version), repeated);
