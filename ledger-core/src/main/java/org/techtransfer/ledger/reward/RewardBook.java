@@ -167,8 +167,10 @@ public final class RewardBook {
                 "the allocations add up to " + sum + " shares, the total is " + totalShares);
         refuseIf(2 * principal < totalShares, PRINCIPAL_SHARE_BELOW_HALF,
                 "principal contributors get " + principal + " of " + totalShares + " shares, less than half");
-        refuseIf(sharesAllocated + totalShares > sharesReceived, ALLOCATION_EXCEEDS_SHARES,
-                (sharesAllocated + totalShares) + " shares would be allocated, " + sharesReceived + " were received");
+        // compared as a difference: a sum of two huge counts would wrap around
+        refuseIf(totalShares > sharesReceived - sharesAllocated, ALLOCATION_EXCEEDS_SHARES,
+                totalShares + " more shares would be allocated; " + sharesAllocated + " of the " + sharesReceived
+                        + " received already are");
         long owed = requiredShares() - sharesAllocated;
         refuseIf(owed > 0 && totalShares < owed, EQUITY_REWARD_BELOW_MINIMUM,
                 "the required shares still undecided are " + owed + ", the decision gives " + totalShares);

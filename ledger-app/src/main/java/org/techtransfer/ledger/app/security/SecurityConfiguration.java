@@ -52,7 +52,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(FINANCE.name(), AUDITOR.name(), ADMIN.name())
                         .requestMatchers(API + "/audit/**", API + "/admin/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
-                        .anyRequest().denyAll())
+                        // any other method or path: signed-in users get the plain 404 or 405 it deserves
+                        .anyRequest().authenticated())
                 .build();
     }
 

@@ -104,6 +104,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ArithmeticException) {
+                // sums of money and shares are exact 64-bit counts; the command would overflow one (Axon wraps it)
+                return respond(problem(HttpStatus.BAD_REQUEST, "out-of-range", "the amounts or share counts of this "
+                        + "contract would exceed what the ledger can hold; nothing was recorded"));
+            }
+        }
         log.error("unexpected failure", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the ledger failed; nothing was recorded"));
     }

@@ -198,6 +198,29 @@ class AuthorizationMatrixTest {
         assertThat(events.body()).doesNotContain("IncomeRecorded", "payload");
     }
 
+    @Test
+    void only_the_exact_credentials_sign_in_even_right_after_a_successful_sign_in() {
+        String path = API + "/contracts/" + CONTRACT_A;
+        assertThat(send("admin", "GET", path, null).statusCode()).isEqualTo(200);
+        String basic = "Basic ";
+        for (String authorization : List.of(
+                basic + base64("admin:" + TestUsers.PASSWORD + "x"),
+                basic + base64("admin:" + TestUsers.PASSWORD.substring(1)),
+                basic + base64("Admin:" + TestUsers.PASSWORD),
+                basic + base64("admin :" + TestUsers.PASSWORD),
+                basic + base64("admin:"),
+                basic + base64("nobody:" + TestUsers.PASSWORD),
+                basic + base64("admin"),
+                basic + "not base64 at all!",
+                basic,
+                "Bearer " + base64("admin:" + TestUsers.PASSWORD))) {
+            HttpResponse<String> response = sendAuthorization(authorization, path);
+            assertThat(response.statusCode()).as(authorization + ": " + response.body()).isEqualTo(401);
+            assertThat(response.body()).doesNotContain("netIncome");
+        }
+        assertThat(send("admin", "GET", path, null).statusCode()).isEqualTo(200);
+    }
+
     // ---- operational endpoints ----
 
     @Test
@@ -229,10 +252,10 @@ class AuthorizationMatrixTest {
         for (String who : List.of("admin", "auditor")) {
             HttpResponse<String> metrics = send(who, "GET", "/actuator/prometheus", null);
             assertThat(metrics.statusCode()).as(who).isEqualTo(200);
-            String text = metrics.body(); if (who.equals("admin")) System.out.println("PROM>>" + text.lines().filter(l -> l.toLowerCase().contains("axon") || l.contains("commandBus") || l.contains("http_server")).limit(40).reduce("", (x, y) -> x + "\n" + y));
+            String text = metrics.body();
             assertThat(text).contains("ledger_commands_seconds_count");
             assertThat(text).contains("ledger_commands_refused_total{code=\"REWARD_BELOW_MINIMUM\"");
-            assertThat(text).as("an Axon metric").containsAnyOf("axon", "commandBus");
+            assertThat(text).as("an Axon metric").containsPattern("(?m)^(commandBus|axon)\\w*\\{");
             assertThat(text).as("HTTP server timings").contains("http_server_requests_seconds");
         }
     }
@@ -309,6 +332,23 @@ class AuthorizationMatrixTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpResponse<String> sendAuthorization(String authorization, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + path))
+                .header("Authorization", authorization).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -233,7 +233,7 @@ class BadInputTest {
         cases.add(mutated("payment:paidOn", "date 2026-02-29 (not a leap year)", "2026-02-29"));
         cases.add(mutated("publicity:to", "date 2026-00-10", "2026-00-10"));
         cases.add(mutated("termination:terminatedOn", "date yesterday", "yesterday"));
-        cases.add(mutated("reward-decision:decidedOn", "date with a time", "2026-04-01T00:00:00Z"));
+        cases.add(mutated("reward-decision:decidedOn", "date with an offset time", "2026-04-01T00:00:00+08:00"));
         cases.add(mutated("cost:incurredOn", "date 2026-3-5", "2026-3-5"));
 
         // unknown enum values
@@ -245,7 +245,6 @@ class BadInputTest {
         cases.add(mutated("contract:licenseScope", "licence scope GLOBAL", "GLOBAL"));
         cases.add(mutated("institution:type", "type CLUB", "CLUB"));
         cases.add(mutated("institution:policy", "policy SHANGHAI", "SHANGHAI"));
-        cases.add(mutated("institution:policy", "policy as a number", 1));
 
         // other types that are not what the field is
         cases.add(mutated("income:incomeId", "id as a number", 123));
@@ -362,13 +361,46 @@ class BadInputTest {
     }
 
     @Test
+    @Disabled("bug: POST /contracts/{id}/incomes with a valid JSON object followed by more text ('{...} }' or '{...} x')"
+            + " is accepted and recorded (201); API.md: malformed JSON is a 400 (FAIL_ON_TRAILING_TOKENS is not enabled)")
     void trailing_text_after_the_object_is_malformed_json() {
-        String valid = json(endpoint("income").valid().get());
+        String valid = json(income("I-TRAIL", "100.00", "2026-04-01"));
+        Map<String, Integer> statuses = new LinkedHashMap<>();
         for (String trailing : List.of(" }", " x", " {\"incomeId\":\"I-Y\"}")) {
-            HttpResponse<String> response = send("recorder-a", "POST", API + "/contracts/" + TARGET + "/incomes",
-                    "application/json", HttpRequest.BodyPublishers.ofString(valid + trailing));
-            problem(response, 400, "trailing " + trailing);
+            statuses.put(trailing, send("recorder-a", "POST", API + "/contracts/" + TARGET + "/incomes",
+                    "application/json", HttpRequest.BodyPublishers.ofString(valid + trailing)).statusCode());
         }
+        assertThat(statuses).containsOnly(Map.entry(" }", 400), Map.entry(" x", 400),
+                Map.entry(" {\"incomeId\":\"I-Y\"}", 400));
+    }
+
+    @Test
+    @Disabled("bug: POST /contracts/{id}/reward-decisions with \"decidedOn\":\"2026-04-01T20:00:00Z\" (an instant, not"
+            + " YYYY-MM-DD) is accepted (201) and recorded as the UTC date 2026-04-01, though that instant is 2026-04-02"
+            + " in the ledger's zone; API.md: dates are YYYY-MM-DD, an invalid field is a 400 (Jackson's lenient LocalDate)")
+    void a_date_with_a_time_is_not_a_date() {
+        Map<String, Object> decision = new LinkedHashMap<>(decision("D-X", "500.00", "500.00", "1000.00"));
+        decision.put("decidedOn", "2026-04-01T20:00:00Z");
+        HttpResponse<String> response = send("recorder-a", "POST", API + "/contracts/" + TARGET + "/reward-decisions",
+                "application/json", HttpRequest.BodyPublishers.ofString(json(decision)));
+        JsonNode events = client.get("admin", API + "/contracts/" + TARGET + "/events").json();
+        assertThat(response.statusCode()).as("recorded: " + events.get(events.size() - 1).path("payload")).isEqualTo(400);
+    }
+
+    @Test
+    @Disabled("bug: an enum given as a JSON number is read as the enum's ordinal and recorded: POST /institutions with"
+            + " \"policy\":1 registers an institution under NATIONAL (201), POST /contracts/{id}/incomes with"
+            + " \"category\":0 records an UPFRONT income; API.md: an unknown enum value is a 400"
+            + " (FAIL_ON_NUMBERS_FOR_ENUMS is not enabled)")
+    void an_enum_given_as_a_number_is_an_unknown_value() {
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        for (Bad bad : List.of(mutated("institution:policy", "policy 1", 1), mutated("income:category", "category 0", 0),
+                mutated("contract:kind", "kind 0", 0))) {
+            statuses.put(bad.name(), send(bad.user(), "POST", bad.path(), "application/json",
+                    HttpRequest.BodyPublishers.ofString(bad.body())).statusCode());
+        }
+        assertThat(statuses).containsOnly(Map.entry("institution: policy 1", 400), Map.entry("income: category 0", 400),
+                Map.entry("contract: kind 0", 400));
     }
 
     /** Guards the cases above: each endpoint's valid body is accepted, so each 400 comes from what was changed. */
@@ -376,6 +408,20 @@ class BadInputTest {
     void the_valid_bodies_are_accepted() {
         String good = "C-GOOD";
         prepare(good);
+        // the limits themselves are allowed: an id of 100 characters, a text of 1000, a body just under 1 MiB; the largest amount
+        String limits = "C-LIMITS";
+        prepare(limits);
+        String base = API + "/contracts/" + limits;
+        assertThat(client.post("recorder-a", base + "/incomes", income("I".repeat(100), "1.00", "2026-04-01")).status())
+                .isEqualTo(201);
+        assertThat(client.post("recorder-a", base + "/amendments", body("amendmentId", "A-LONG", "totalAmount", "10.00",
+                "technologyAmount", "10.00", "reason", "x".repeat(1000))).status()).isEqualTo(201);
+        Map<String, Object> nearlyTooBig = new LinkedHashMap<>(income("I-BIG", "1.00", "2026-04-01"));
+        nearlyTooBig.put("padding", "x".repeat(MIB - 200));
+        assertThat(client.post("recorder-a", base + "/incomes", nearlyTooBig).status()).isEqualTo(201);
+        assertThat(client.post("recorder-a", base + "/incomes", income("I-MAX", "999999999999999.99", "2026-04-01"))
+                .status()).isEqualTo(201);
+        // then each endpoint's valid body (the termination last)
         for (Endpoint e : ENDPOINTS) {
             Map<String, Object> valid = new LinkedHashMap<>(e.valid().get());
             if (e.name().equals("institution")) {
@@ -388,17 +434,6 @@ class BadInputTest {
                     "application/json", HttpRequest.BodyPublishers.ofString(json(valid)));
             assertThat(response.statusCode()).as(e.name() + ": " + response.body()).isEqualTo(201);
         }
-        // the limits themselves are allowed: an id of 100 characters, a text of 1000, a body just under 1 MiB
-        String base = API + "/contracts/" + good;
-        assertThat(client.post("recorder-a", base + "/incomes", income("I".repeat(100), "1.00", "2026-04-01")).status())
-                .isEqualTo(201);
-        assertThat(client.post("recorder-a", base + "/amendments", body("amendmentId", "A-LONG", "totalAmount", "10.00",
-                "technologyAmount", "10.00", "reason", "x".repeat(1000))).status()).isEqualTo(201);
-        Map<String, Object> nearlyTooBig = new LinkedHashMap<>(income("I-BIG", "1.00", "2026-04-01"));
-        nearlyTooBig.put("padding", "x".repeat(MIB - 200));
-        assertThat(client.post("recorder-a", base + "/incomes", nearlyTooBig).status()).isEqualTo(201);
-        assertThat(client.post("recorder-a", base + "/incomes", income("I-MAX", "999999999999999.99", "2026-04-01"))
-                .status()).isEqualTo(201);
     }
 
     // ---- 404, 415, 405 ----
@@ -446,14 +481,17 @@ class BadInputTest {
     }
 
     @Test
+    @Disabled("bug: PUT, PATCH and DELETE on /contracts/{id}, /contracts/{id}/incomes, /institutions/{id} answer 403"
+            + " 'your role may not do this' even for ADMIN (SecurityConfiguration: anyRequest().denyAll()); expected 405")
     void put_patch_and_delete_are_405_not_403() {
+        Map<String, Integer> statuses = new LinkedHashMap<>();
         for (String method : List.of("PUT", "PATCH", "DELETE")) {
             for (String path : List.of("/contracts/" + TARGET, "/contracts/" + TARGET + "/incomes", "/institutions/DEMO-A")) {
-                HttpResponse<String> response = send("admin", method, API + path, "application/json",
-                        HttpRequest.BodyPublishers.ofString("{}"));
-                assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(405);
+                statuses.put(method + " " + path, send("admin", method, API + path, "application/json",
+                        HttpRequest.BodyPublishers.ofString("{}")).statusCode());
             }
         }
+        assertThat(statuses).allSatisfy((request, status) -> assertThat(status).as(request).isEqualTo(405));
     }
 
     @Test
@@ -478,15 +516,28 @@ class BadInputTest {
 
     /** Sums that leave the range of amounts are the client's doing: a refusal, never the 500 of a failed ledger. */
     @Test
-    void sums_beyond_the_range_of_amounts_are_refused_not_a_server_error() {
+    @Disabled("bug: POST /contracts/{id}/incomes, the 93rd income of 999999999999999.99 (the largest amount API.md"
+            + " allows) on one contract, takes the sum beyond 2^63-1 fen and answers 500 'the ledger failed'"
+            + " (ArithmeticException from Math.addExact in RewardBook.recordIncome); expected a 4xx refusal")
+    void incomes_adding_up_beyond_the_range_of_amounts_are_refused_not_a_server_error() {
         String big = "C-HUGE";
-        created(client.post("admin", API + "/contracts", contract(big, "DEMO-A", "EQUITY_INVESTMENT")));
+        created(client.post("admin", API + "/contracts", contract(big, "DEMO-A", "LICENSE")));
         String base = API + "/contracts/" + big;
         LedgerClient.Response last = null;
         for (int i = 0; i < 95 && (last == null || last.status() == 201); i++) {
             last = client.post("recorder-a", base + "/incomes", income("I-" + i, "999999999999999.99", "2026-04-01"));
         }
         assertThat(last.status()).as(last.toString()).isBetween(400, 499);
+        assertThat(client.get("admin", base).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Disabled("bug: POST /contracts/{id}/equity with shares 9223372036854775807 is accepted, a second receipt of 1 share"
+            + " then answers 500 'the ledger failed' (Math.addExact in RewardBook.receiveEquity); expected a 4xx refusal")
+    void shares_adding_up_beyond_the_range_of_counts_are_refused_not_a_server_error() {
+        String big = "C-HUGE-SHARES";
+        created(client.post("admin", API + "/contracts", contract(big, "DEMO-A", "EQUITY_INVESTMENT")));
+        String base = API + "/contracts/" + big;
         created(client.post("recorder-a", base + "/equity", equity("E-1", Long.MAX_VALUE)));
         LedgerClient.Response more = client.post("recorder-a", base + "/equity", equity("E-2", 1));
         assertThat(more.status()).as(more.toString()).isBetween(400, 499);
