@@ -2,6 +2,7 @@ package org.techtransfer.ledger.app.projection;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
 
 /**
  * How far each read model has come in the event log, read from the token store so that it holds
@@ -42,9 +44,21 @@ public class ProjectionProgress {
 
     /** Whether every segment of {@code processor} has handled the event at global {@code position}. */
     public boolean hasPassed(String processor, long position) {
-        TrackingToken target = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
         List<TrackingToken> tokens = tokens(processor);
-        return !tokens.isEmpty() && tokens.stream().allMatch(t -> t != null && t.covers(target));
+        return !tokens.isEmpty() && tokens.stream().allMatch(t -> t != null && handled(t, position));
+    }
+
+    /**
+     * Whether the token has passed {@code position}. Holes below it do not matter: a rolled-back insert
+     * leaves a hole in the global index that the token keeps as a gap for a while, but the event the
+     * client asks about was committed, and it is not among the token's gaps once handled.
+     */
+    private static boolean handled(TrackingToken token, long position) {
+        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
+        SortedSet<Long> earlierGaps = lower instanceof GapAwareTrackingToken gapAware
+                ? gapAware.getGaps().headSet(position)
+                : Collections.emptySortedSet();
+        return token.covers(GapAwareTrackingToken.newInstance(position, earlierGaps));
     }
 
     /**

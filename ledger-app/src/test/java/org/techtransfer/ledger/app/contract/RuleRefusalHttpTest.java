@@ -3,7 +3,6 @@ package org.techtransfer.ledger.app.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
@@ -200,11 +199,6 @@ class RuleRefusalHttpTest {
     }
 
     @Test
-    @Disabled("bug: POST /contracts/{id}/equity-rewards with totalShares 9223372036854775707 (P-1, principal,"
-            + " 4611686018427387854; P-2 the rest) on a contract with 1001 shares received and 701 allocated answers"
-            + " 500 'the ledger failed': RewardBook.checkEquityDecision computes sharesAllocated + totalShares without"
-            + " overflow check, the sum wraps negative and passes, then Math.addExact throws when the event is applied."
-            + " API.md: 422 ALLOCATION_EXCEEDS_SHARES")
     void a_huge_share_count_is_refused_as_exceeding_the_shares_not_a_server_error() {
         String c = register("C-SHARES-HUGE", "DEMO-A", "EQUITY_INVESTMENT");
         ok(post(c, "equity", equity("E-1", 1001)));
