@@ -84,6 +84,9 @@ public class AuditController {
                         line.writeNumberField("position", rs.getLong("global_index"));
                         line.writeStringField("eventId", rs.getString("event_identifier"));
                         line.writeStringField("type", simpleName(rs.getString("payload_type")));
+                        // stored as they are, so that an auditor can recompute the chain from the export alone
+                        line.writeStringField("payloadType", rs.getString("payload_type"));
+                        line.writeStringField("payloadRevision", rs.getString("payload_revision"));
                         line.writeStringField("aggregateType", rs.getString("type"));
                         line.writeStringField("aggregate", rs.getString("aggregate_identifier"));
                         line.writeNumberField("sequence", rs.getLong("sequence_number"));

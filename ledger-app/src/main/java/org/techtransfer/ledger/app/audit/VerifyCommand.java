@@ -3,7 +3,9 @@ package org.techtransfer.ledger.app.audit;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.LoggerFactory;
 import org.techtransfer.ledger.app.database.DatabaseConfiguration;
 import org.techtransfer.ledger.app.database.DatabaseProperties;
 import org.techtransfer.ledger.app.database.EmbeddedServer;
@@ -24,11 +26,17 @@ public final class VerifyCommand {
     }
 
     public static int run(String[] args) {
+        // the report is the only output on stdout, so that it can be piped; the database's chatter is not wanted
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             String[] kv = args[i].replaceFirst("^--", "").split("=", 2);
             if (kv.length != 2) {
                 System.err.println("usage: verify [--digest-position=N --digest-hash=H]");
+                return 2;
+            }
+            if (!kv[0].equals("digest-position") && !kv[0].equals("digest-hash")) {
+                System.err.println("verify: unknown option --" + kv[0]);
                 return 2;
             }
             options.put(kv[0], kv[1]);
@@ -38,8 +46,11 @@ public final class VerifyCommand {
             try {
                 digest = new ChainVerifier.Digest(Long.parseLong(options.get("digest-position")),
                         options.get("digest-hash").toLowerCase(), null);
+                if (!digest.hash().matches("[0-9a-f]{64}")) {
+                    throw new IllegalArgumentException("not a SHA-256 hash");
+                }
             } catch (RuntimeException e) {
-                System.err.println("a digest needs --digest-position=N and --digest-hash=H");
+                System.err.println("a digest needs --digest-position=N and --digest-hash=H (64 hexadecimal digits)");
                 return 2;
             }
         }

@@ -134,7 +134,9 @@ class VerifyCommandTest {
                 new String[]{"digest"},
                 new String[]{"--digest-position=12"},
                 new String[]{"--digest-hash=" + "ab".repeat(32)},
-                new String[]{"--digest-position=twelve", "--digest-hash=" + "ab".repeat(32)})) {
+                new String[]{"--digest-position=twelve", "--digest-hash=" + "ab".repeat(32)},
+                new String[]{"--digest-position=12", "--digest-hash=not-a-hash"},
+                new String[]{"--digest-positon=12"})) {
             Run run = verify(args);
             assertThat(run.exit).as(run.toString()).isEqualTo(2);
             assertThat(run.err).isNotBlank();
