@@ -3,7 +3,7 @@ MVN ?= mvn -B
 JAR := ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build clean verify
+.PHONY: run test build clean verify bench
 
 ## Start the ledger in the foreground (embedded PostgreSQL in ./data unless LEDGER_DB_URL is set).
 run: build
@@ -17,6 +17,18 @@ test:
 ## make verify DIGEST_POSITION=N DIGEST_HASH=H   (exits non-zero when the chain does not hold)
 verify: build
 	java -jar $(JAR) verify $(if $(DIGEST_POSITION),--digest-position=$(DIGEST_POSITION)) $(if $(DIGEST_HASH),--digest-hash=$(DIGEST_HASH))
+
+## Benchmark the ledger against the best the same PostgreSQL does on this machine (docs/benchmarks.md).
+## make bench [BENCH_SECONDS=15] [BENCH_REPLAY_EVENTS=1000000] [BENCH_DATA_DIR=./data-bench] [LEDGER_DB_URL=...]
+## The last line it prints is the summary: bench: commands/s=N baseline/s=N ratio=R http/s=N ...
+## G1 is what `make run` gets on this machine by default; named so that a smaller machine does not switch to Serial.
+## When the heap runs out, the benchmark stops itself (and the embedded PostgreSQL) and says so.
+BENCH_JAVA_OPTS ?= -Xmx512m -XX:+UseG1GC
+bench:
+	$(MVN) -q -DskipTests install
+	$(MVN) -q -pl ledger-app test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -DincludeScope=test
+	java $(BENCH_JAVA_OPTS) -cp ledger-app/target/test-classes:ledger-app/target/classes:$$(cat ledger-app/target/bench.classpath) \
+		org.techtransfer.ledger.app.bench.LedgerBenchmark
 
 build:
 	$(MVN) -q -DskipTests install
