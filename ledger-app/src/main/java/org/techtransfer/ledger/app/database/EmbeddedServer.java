@@ -29,6 +29,10 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setDataDirectory(dir.resolve("pg"))
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(true)
+                    // zonky turns these off for tests; a ledger's acknowledged commits must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             return new EmbeddedServer(postgres, dir);
         } catch (IOException e) {
