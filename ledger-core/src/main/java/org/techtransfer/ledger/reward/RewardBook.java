@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +48,9 @@ public final class RewardBook {
     private final Map<String, Contributor> contributors = new LinkedHashMap<>();
 
     private final Map<String, Income> incomes = new LinkedHashMap<>();
+    /** The incomes that stand, oldest receipt first: kept in order so that dueBy need not sort on every event. */
+    private final NavigableSet<Income> standingIncomes = new TreeSet<>(
+            Comparator.comparing(Income::receivedOn).thenComparingLong(Income::order));
     private final Map<String, Money> costs = new HashMap<>();
     private final Map<String, Long> equity = new HashMap<>();
     private final Map<String, Payment> payments = new HashMap<>();
@@ -79,7 +84,9 @@ public final class RewardBook {
     // ---- recording what happened (never refuses: the checks below come first) ----
 
     public void recordIncome(String incomeId, Money amount, LocalDate receivedOn) {
-        incomes.put(incomeId, new Income(amount, receivedOn, incomes.size()));
+        Income received = new Income(amount, receivedOn, incomes.size());
+        incomes.put(incomeId, received);
+        standingIncomes.add(received);
         income = income.plus(amount);
     }
 
@@ -120,7 +127,11 @@ public final class RewardBook {
 
     public void reverse(String entryId) {
         switch (typeOf(entryId).orElseThrow()) {
-            case INCOME -> income = income.minus(incomes.get(entryId).amount());
+            case INCOME -> {
+                Income reversedIncome = incomes.get(entryId);
+                standingIncomes.remove(reversedIncome);
+                income = income.minus(reversedIncome.amount());
+            }
             case COST -> costTotal = costTotal.minus(costs.get(entryId));
             case EQUITY -> sharesReceived -= equity.get(entryId);
             case PAYMENT -> {
@@ -280,13 +291,8 @@ public final class RewardBook {
         if (!paid.isLessThan(requiredReward())) {
             return Optional.empty();
         }
-        List<Income> oldestFirst = incomes.entrySet().stream()
-                .filter(e -> !reversed.contains(e.getKey()))
-                .map(Map.Entry::getValue)
-                .sorted(Comparator.comparing(Income::receivedOn).thenComparingLong(Income::order))
-                .toList();
         Money cumulative = Money.ZERO;
-        for (Income i : oldestFirst) {
+        for (Income i : standingIncomes) {
             cumulative = cumulative.plus(i.amount());
             if (requiredFor(cumulative).isGreaterThan(paid)) {
                 return Optional.of(i.receivedOn().plusMonths(terms.deadlineMonths()));
