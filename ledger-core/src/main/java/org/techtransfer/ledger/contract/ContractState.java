@@ -23,7 +23,7 @@ public final class ContractState {
     private Money technologyAmount;
     private LocalDate terminatedOn;
     private RewardBook book;
-    /** Every id an entry of this contract has taken, of whatever kind. */
+    /** The ids taken by entries that the book does not index: decisions, notices, amendments, reversals. */
     private final Set<String> entryIds = new HashSet<>();
     /** The sequence number of the last event folded in: the contract's version. */
     private long version = -1;
@@ -43,13 +43,10 @@ public final class ContractState {
             technologyAmount = e.technologyAmount();
             book = new RewardBook(e.terms(), e.contributors());
         } else if (event instanceof IncomeRecorded e) {
-            entryIds.add(e.incomeId());
             book.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
         } else if (event instanceof CostRecorded e) {
-            entryIds.add(e.costId());
             book.recordCost(e.costId(), e.amount());
         } else if (event instanceof EquityReceived e) {
-            entryIds.add(e.equityId());
             book.receiveEquity(e.equityId(), e.shares());
         } else if (event instanceof CashRewardDecided e) {
             entryIds.add(e.decisionId());
@@ -61,7 +58,6 @@ public final class ContractState {
             entryIds.add(e.noticeId());
             book.publicize(e.decisionId(), e.to());
         } else if (event instanceof RewardPaid e) {
-            entryIds.add(e.paymentId());
             book.pay(e.paymentId(), e.personId(), e.amount());
         } else if (event instanceof ContractAmended e) {
             entryIds.add(e.amendmentId());
@@ -115,7 +111,8 @@ public final class ContractState {
         return book;
     }
 
+    /** Whether an entry of this contract, of whatever kind, has taken {@code id}. */
     public boolean usesEntryId(String id) {
-        return entryIds.contains(id);
+        return entryIds.contains(id) || (book != null && book.typeOf(id).isPresent());
     }
 }

@@ -5,13 +5,12 @@ import org.techtransfer.ledger.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,22 +37,29 @@ import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
  */
 public final class RewardBook {
 
-    private record Income(Money amount, LocalDate receivedOn, long order) {
-    }
-
-    private record Payment(String personId, Money amount) {
-    }
+    /** Reversible entries by id: the kind in the low two bits, the entry's row in its kind's columns above. */
+    private static final int INCOME = 0;
+    private static final int COST = 1;
+    private static final int EQUITY = 2;
+    private static final int PAYMENT = 3;
 
     private final RewardTerms terms;
     private final Map<String, Contributor> contributors = new LinkedHashMap<>();
 
-    private final Map<String, Income> incomes = new LinkedHashMap<>();
-    /** The incomes that stand, oldest receipt first: kept in order so that dueBy need not sort on every event. */
-    private final NavigableSet<Income> standingIncomes = new TreeSet<>(
-            Comparator.comparing(Income::receivedOn).thenComparingLong(Income::order));
-    private final Map<String, Money> costs = new HashMap<>();
-    private final Map<String, Long> equity = new HashMap<>();
-    private final Map<String, Payment> payments = new HashMap<>();
+    // Entries are held in columns of primitives: a contract may have thousands, and every contract in use
+    // is kept in memory.
+    private final EntryIndex entries = new EntryIndex();
+    private final Column incomeFen = new Column();
+    private final Column incomeDay = new Column();
+    private final Column costFen = new Column();
+    private final Column equityShares = new Column();
+    private final Column paymentFen = new Column();
+    private final Column paymentPerson = new Column();
+    private final List<String> payees = new ArrayList<>();
+    private final Map<String, Integer> payeeNumbers = new HashMap<>();
+    /** The rows of the incomes that stand, oldest receipt first (then in order of record), so dueBy needs no sort. */
+    private int[] standing = new int[16];
+    private int standingCount;
     private final Set<String> reversed = new HashSet<>();
 
     /** Cash decisions: which people each one allocated to (for publicity). */
@@ -84,19 +90,20 @@ public final class RewardBook {
     // ---- recording what happened (never refuses: the checks below come first) ----
 
     public void recordIncome(String incomeId, Money amount, LocalDate receivedOn) {
-        Income received = new Income(amount, receivedOn, incomes.size());
-        incomes.put(incomeId, received);
-        standingIncomes.add(received);
+        int row = incomeFen.add(amount.fen());
+        incomeDay.add(receivedOn.toEpochDay());
+        entries.put(incomeId, row << 2 | INCOME);
+        stand(row);
         income = income.plus(amount);
     }
 
     public void recordCost(String costId, Money amount) {
-        costs.put(costId, amount);
+        entries.put(costId, costFen.add(amount.fen()) << 2 | COST);
         costTotal = costTotal.plus(amount);
     }
 
     public void receiveEquity(String equityId, long shares) {
-        equity.put(equityId, shares);
+        entries.put(equityId, equityShares.add(shares) << 2 | EQUITY);
         sharesReceived = Math.addExact(sharesReceived, shares);
     }
 
@@ -120,27 +127,58 @@ public final class RewardBook {
     }
 
     public void pay(String paymentId, String personId, Money amount) {
-        payments.put(paymentId, new Payment(personId, amount));
+        int row = paymentFen.add(amount.fen());
+        paymentPerson.add(payeeNumbers.computeIfAbsent(personId, p -> {
+            payees.add(p);
+            return payees.size() - 1;
+        }));
+        entries.put(paymentId, row << 2 | PAYMENT);
         paidTo.merge(personId, amount, Money::plus);
         paid = paid.plus(amount);
     }
 
     public void reverse(String entryId) {
-        switch (typeOf(entryId).orElseThrow()) {
+        int entry = entries.get(entryId);
+        int row = entry >>> 2;
+        switch (entry & 3) {
             case INCOME -> {
-                Income reversedIncome = incomes.get(entryId);
-                standingIncomes.remove(reversedIncome);
-                income = income.minus(reversedIncome.amount());
+                unstand(row);
+                income = income.minus(Money.ofFen(incomeFen.get(row)));
             }
-            case COST -> costTotal = costTotal.minus(costs.get(entryId));
-            case EQUITY -> sharesReceived -= equity.get(entryId);
+            case COST -> costTotal = costTotal.minus(Money.ofFen(costFen.get(row)));
+            case EQUITY -> sharesReceived -= equityShares.get(row);
             case PAYMENT -> {
-                Payment p = payments.get(entryId);
-                paidTo.merge(p.personId(), p.amount(), Money::minus);
-                paid = paid.minus(p.amount());
+                Money amount = Money.ofFen(paymentFen.get(row));
+                paidTo.merge(payees.get((int) paymentPerson.get(row)), amount, Money::minus);
+                paid = paid.minus(amount);
             }
+            default -> throw new IllegalStateException("unreachable");
         }
         reversed.add(entryId);
+    }
+
+    /** Puts an income among the standing ones, after every income received on or before its day. */
+    private void stand(int row) {
+        int at = standingCount;
+        while (at > 0 && incomeDay.get(standing[at - 1]) > incomeDay.get(row)) {
+            at--;
+        }
+        if (standingCount == standing.length) {
+            standing = Arrays.copyOf(standing, standingCount + (standingCount >> 1));
+        }
+        System.arraycopy(standing, at, standing, at + 1, standingCount - at);
+        standing[at] = row;
+        standingCount++;
+    }
+
+    private void unstand(int row) {
+        for (int at = 0; at < standingCount; at++) {
+            if (standing[at] == row) {
+                System.arraycopy(standing, at + 1, standing, at, standingCount - at - 1);
+                standingCount--;
+                return;
+            }
+        }
     }
 
     // ---- checks: each throws RuleViolation naming the rule ----
@@ -210,19 +248,16 @@ public final class RewardBook {
 
     /** What kind of reversible entry the id names, if any. */
     public Optional<EntryType> typeOf(String entryId) {
-        if (incomes.containsKey(entryId)) {
-            return Optional.of(EntryType.INCOME);
+        int entry = entries.get(entryId);
+        if (entry < 0) {
+            return Optional.empty();
         }
-        if (costs.containsKey(entryId)) {
-            return Optional.of(EntryType.COST);
-        }
-        if (equity.containsKey(entryId)) {
-            return Optional.of(EntryType.EQUITY);
-        }
-        if (payments.containsKey(entryId)) {
-            return Optional.of(EntryType.PAYMENT);
-        }
-        return Optional.empty();
+        return Optional.of(switch (entry & 3) {
+            case INCOME -> EntryType.INCOME;
+            case COST -> EntryType.COST;
+            case EQUITY -> EntryType.EQUITY;
+            default -> EntryType.PAYMENT;
+        });
     }
 
     private Contributor contributor(String personId) {
@@ -291,11 +326,12 @@ public final class RewardBook {
         if (!paid.isLessThan(requiredReward())) {
             return Optional.empty();
         }
-        Money cumulative = Money.ZERO;
-        for (Income i : standingIncomes) {
-            cumulative = cumulative.plus(i.amount());
-            if (requiredFor(cumulative).isGreaterThan(paid)) {
-                return Optional.of(i.receivedOn().plusMonths(terms.deadlineMonths()));
+        long cumulative = 0;
+        for (int at = 0; at < standingCount; at++) {
+            int row = standing[at];
+            cumulative = Math.addExact(cumulative, incomeFen.get(row));
+            if (requiredFor(Money.ofFen(cumulative)).isGreaterThan(paid)) {
+                return Optional.of(LocalDate.ofEpochDay(incomeDay.get(row)).plusMonths(terms.deadlineMonths()));
             }
         }
         throw new IllegalStateException("the incomes do not add up to the required reward");
@@ -309,5 +345,23 @@ public final class RewardBook {
         return new RewardFigures(income, costTotal, netIncome(), requiredReward(), decided, paid,
                 outstanding(), status(today), dueBy().orElse(null),
                 sharesReceived, requiredShares(), sharesAllocated);
+    }
+
+    /** A growable column of numbers; a row, once added, keeps its place. */
+    private static final class Column {
+        private long[] values = new long[8];
+        private int size;
+
+        int add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size + (size >> 1));
+            }
+            values[size] = value;
+            return size++;
+        }
+
+        long get(int row) {
+            return values[row];
+        }
     }
 }

@@ -9,11 +9,14 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.techtransfer.ledger.app.eventstore.EventStoreConfiguration;
+import org.techtransfer.ledger.rule.EntryIdInUse;
 import org.techtransfer.ledger.rule.RuleViolation;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * The one way commands enter the ledger: stamps them with the actor and correlation id, makes them
@@ -36,13 +40,19 @@ public class LedgerCommands {
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
     private final ObjectMapper canonical = EventStoreConfiguration.eventMapper();
+    /**
+     * Commands handled at once. Each holds a pooled connection for its transaction; more of them than
+     * connections would queue inside the pool, where a returning connection is handed over by spinning.
+     */
+    private final Semaphore inFlight;
 
     public LedgerCommands(CommandGateway gateway, RecentAggregates recentAggregates, JdbcTemplate jdbc,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, @Value("${ledger.commands.concurrency:16}") int concurrency) {
         this.gateway = gateway;
         this.recentAggregates = recentAggregates;
         this.jdbc = jdbc;
         this.meters = meters;
+        this.inFlight = new Semaphore(concurrency, true);
     }
 
     /**
@@ -64,17 +74,22 @@ public class LedgerCommands {
                             CommandLog.KEY, identity.key(),
                             CommandLog.FINGERPRINT, fingerprint(command))));
             Object result;
+            inFlight.acquireUninterruptibly();
             try {
                 result = gateway.sendAndWait(message);
-            } catch (RuleViolation refused) {
-                // The cached contract may lack events another node recorded since: a refusal is final
-                // only when decided on the contract as the log has it now.
+            } catch (RuleViolation | EntryIdInUse | AggregateStreamCreationException refused) {
+                // Decided once more, on the contract as the log has it now: the cached contract may lack
+                // events another node recorded since, and another send of this very command may have been
+                // recorded while this one waited for the contract (then the command log answers it).
                 recentAggregates.remove(identity.aggregateId());
                 result = gateway.sendAndWait(message);
+            } finally {
+                inFlight.release();
             }
-            boolean repeated = result instanceof Repeated;
-            long version = result instanceof Repeated r ? r.version() : result instanceof Long v ? v : 0L;
-            Outcome answer = new Outcome(identity, version, positionOf(identity.aggregateId(), version), repeated);
+            LoggedCommand logged = (LoggedCommand) result;
+            long position = logged.position() >= 0 ? logged.position()
+                    : positionOf(identity.aggregateId(), logged.version()); // a repeat logged before positions were
+            Outcome answer = new Outcome(identity, logged.version(), position, logged.repeated());
             outcome = answer.repeated() ? "repeated" : "recorded";
             log.info("command {} id={} aggregate={} actor={} correlationId={} outcome={} version={}",
                     identity.type(), identity.ownId(), identity.aggregateId(), actor, correlationId, outcome,

@@ -15,6 +15,6 @@ public record DatabaseProperties(String url, String user, String password, Strin
     }
 
     public int poolSizeOrDefault() {
-        return poolSize == null ? 20 : poolSize;
+        return poolSize == null ? 30 : poolSize;
     }
 }
