@@ -120,6 +120,8 @@ public final class LedgerBenchmark {
             say("THE HEAP IS EXHAUSTED: %d collections in a row left it more than 95%% full; stopping the run", 5);
             say("  %s", HEAP.now());
             say("  this JVM runs the ledger and the load generators; the load generators hold a few MiB");
+            say("  what holds the heap (live objects by class):");
+            HeapWatch.liveHistogram(15).forEach(l -> say("    %s", l));
             StringBuilder measured = new StringBuilder();
             SO_FAR.forEach((k, v) -> measured.append(' ').append(k).append('=').append(v));
             System.out.println("bench: FAILED heap exhausted (max heap " + (HEAP.maxBytes() >> 20) + " MiB) during the "

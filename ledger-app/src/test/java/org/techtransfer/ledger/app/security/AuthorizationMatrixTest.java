@@ -255,7 +255,9 @@ class AuthorizationMatrixTest {
             String text = metrics.body();
             assertThat(text).contains("ledger_commands_seconds_count");
             assertThat(text).contains("ledger_commands_refused_total{code=\"REWARD_BELOW_MINIMUM\"");
-            assertThat(text).as("an Axon metric").containsPattern("(?m)^(commandBus|axon)\\w*\\{");
+            assertThat(text).as("command bus timings").containsPattern("(?m)^commandBus_allTimer_seconds_count\\{.*payloadType=\"RegisterContract\"");
+            assertThat(text).as("read model latency").containsPattern("(?m)^eventProcessor_latency\\w*\\{.*processorName=\"reward-obligations\"");
+            assertThat(text).as("no ten-minute capacity window").doesNotContainPattern("(?m)^(commandBus|eventProcessor)_capacity");
             assertThat(text).as("HTTP server timings").contains("http_server_requests_seconds");
         }
     }
