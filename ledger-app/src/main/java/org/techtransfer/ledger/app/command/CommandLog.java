@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,20 +11,22 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Makes commands idempotent by their own id. It runs inside the command's transaction: a command whose
- * key is in {@code command_log} is answered from there (same fingerprint) or refused
- * ({@link CommandIdConflict}); otherwise the aggregate decides, and the entry is written just before
- * the commit, after the event, with the event's position. Entry and events commit or roll back together.
+ * Makes commands idempotent by their own id. It runs inside the command's transaction: the aggregate
+ * decides, and the command's entry is written just before the commit, after its event, with the event's
+ * position; entry and events commit or roll back together, and the entry's key is unique.
  * <p>
- * Two sends of one command at the same moment address the same aggregate: the later one either loses
- * the append race or finds the id in use on the contract; either way it is tried again and then finds
- * the first one's entry. A clash on the entry itself is treated the same way.
+ * A command is not looked up first: a repeat cannot pass unnoticed, because its entry id (or the
+ * contract's or institution's id) is already taken and the aggregate refuses it, or, failing that, its
+ * entry clashes with the first one's ({@link CommandEnteredBefore}). Either way {@link LedgerCommands}
+ * sends it once more with {@link #LOOK_UP_FIRST}, and then the log answers it as the first time (same
+ * fingerprint) or refuses it ({@link CommandIdConflict}). This keeps a round trip off every new command.
  */
 @Component
 class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     static final String KEY = "commandKey";
     static final String FINGERPRINT = "fingerprint";
+    static final String LOOK_UP_FIRST = "lookUpFirst";
 
     private final JdbcTemplate jdbc;
 
@@ -42,17 +43,19 @@ class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
             return chain.proceed();
         }
         String fingerprint = (String) command.getMetaData().get(FINGERPRINT);
-        List<LoggedCommand> first = jdbc.query(
-                "SELECT fingerprint, version, position FROM command_log WHERE command_key = ?",
-                (rs, row) -> {
-                    if (!fingerprint.equals(rs.getString("fingerprint"))) {
-                        throw new CommandIdConflict(CommandIdentity.of(command.getPayload()));
-                    }
-                    long position = rs.getLong("position");
-                    return LoggedCommand.repeat(rs.getLong("version"), rs.wasNull() ? -1 : position);
-                }, key);
-        if (!first.isEmpty()) {
-            return first.get(0);
+        if (Boolean.TRUE.equals(command.getMetaData().get(LOOK_UP_FIRST))) {
+            List<LoggedCommand> first = jdbc.query(
+                    "SELECT fingerprint, version, position FROM command_log WHERE command_key = ?",
+                    (rs, row) -> {
+                        if (!fingerprint.equals(rs.getString("fingerprint"))) {
+                            throw new CommandIdConflict(CommandIdentity.of(command.getPayload()));
+                        }
+                        long position = rs.getLong("position");
+                        return LoggedCommand.repeat(rs.getLong("version"), rs.wasNull() ? -1 : position);
+                    }, key);
+            if (!first.isEmpty()) {
+                return first.get(0);
+            }
         }
         Object result = chain.proceed();
         // handlers of existing aggregates answer with the new version; creation answers with the new id
@@ -74,9 +77,8 @@ class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
                 throw new IllegalStateException("command " + key + " left no event at version " + version);
             }
             return position.get(0);
-        } catch (DuplicateKeyException sameCommandAtOnce) {
-            throw new ConcurrencyException("command " + key + " was entered by another send at the same time",
-                    sameCommandAtOnce);
+        } catch (DuplicateKeyException enteredBefore) {
+            throw new CommandEnteredBefore(key, enteredBefore);
         }
     }
 }

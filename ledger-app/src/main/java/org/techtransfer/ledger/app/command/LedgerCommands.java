@@ -22,6 +22,7 @@ import org.techtransfer.ledger.rule.RuleViolation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -45,14 +46,18 @@ public class LedgerCommands {
      * connections would queue inside the pool, where a returning connection is handed over by spinning.
      */
     private final Semaphore inFlight;
+    /** A command that takes longer than this leaves a warning (Axon's own handler timeouts are off). */
+    private final Duration slow;
 
     public LedgerCommands(CommandGateway gateway, RecentAggregates recentAggregates, JdbcTemplate jdbc,
-                          MeterRegistry meters, @Value("${ledger.commands.concurrency:16}") int concurrency) {
+                          MeterRegistry meters, @Value("${ledger.commands.concurrency:16}") int concurrency,
+                          @Value("${ledger.commands.slow:1s}") Duration slow) {
         this.gateway = gateway;
         this.recentAggregates = recentAggregates;
         this.jdbc = jdbc;
         this.meters = meters;
         this.inFlight = new Semaphore(concurrency, true);
+        this.slow = slow;
     }
 
     /**
@@ -77,12 +82,12 @@ public class LedgerCommands {
             inFlight.acquireUninterruptibly();
             try {
                 result = gateway.sendAndWait(message);
-            } catch (RuleViolation | EntryIdInUse | AggregateStreamCreationException refused) {
-                // Decided once more, on the contract as the log has it now: the cached contract may lack
-                // events another node recorded since, and another send of this very command may have been
-                // recorded while this one waited for the contract (then the command log answers it).
+            } catch (RuleViolation | EntryIdInUse | AggregateStreamCreationException | CommandEnteredBefore refused) {
+                // Decided once more, on the contract as the log has it now, and after a look into the command
+                // log: the cached contract may lack events another node recorded since, and the command may be
+                // a repeat of one already recorded (then the log answers it as the first time).
                 recentAggregates.remove(identity.aggregateId());
-                result = gateway.sendAndWait(message);
+                result = gateway.sendAndWait(message.andMetaData(Map.of(CommandLog.LOOK_UP_FIRST, true)));
             } finally {
                 inFlight.release();
             }
@@ -110,9 +115,14 @@ public class LedgerCommands {
                     failure.getMessage());
             throw failure;
         } finally {
+            long took = System.nanoTime() - started;
+            if (took > slow.toNanos()) {
+                log.warn("slow command {} id={} aggregate={} correlationId={} took {} ms (outcome {})", identity.type(),
+                        identity.ownId(), identity.aggregateId(), correlationId, took / 1_000_000, outcome);
+            }
             Timer.builder("ledger.commands").tag("type", identity.type()).tag("outcome", outcome)
                     .description("Commands handled, by type and outcome").register(meters)
-                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

@@ -34,11 +34,17 @@ final class ContractStates {
         };
     }
 
-    /** The contract as it stands once {@code event} is applied. */
-    synchronized ContractState after(DomainEventMessage<?> event) {
+    /**
+     * The contract as it stands once {@code event} is applied. Only the map is shared between the
+     * processor's threads: a contract's events all belong to one segment, handled by one thread at a time.
+     */
+    ContractState after(DomainEventMessage<?> event) {
         String id = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
-        Followed known = followed.get(id);
+        Followed known;
+        synchronized (followed) {
+            known = followed.get(id);
+        }
         if (known != null && sequence <= known.lastSequence()) {
             return known.state();
         }
@@ -52,7 +58,9 @@ final class ContractStates {
         } else {
             state = readUpTo(id, sequence);
         }
-        followed.put(id, new Followed(state, sequence));
+        synchronized (followed) {
+            followed.put(id, new Followed(state, sequence));
+        }
         return state;
     }
 
@@ -69,7 +77,9 @@ final class ContractStates {
         return state;
     }
 
-    synchronized void clear() {
-        followed.clear();
+    void clear() {
+        synchronized (followed) {
+            followed.clear();
+        }
     }
 }
