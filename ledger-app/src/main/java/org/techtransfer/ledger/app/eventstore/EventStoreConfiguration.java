@@ -39,7 +39,7 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+        return new KnownTypesSerializer(JacksonSerializer.builder().objectMapper(eventMapper()));
     }
 
     @Bean

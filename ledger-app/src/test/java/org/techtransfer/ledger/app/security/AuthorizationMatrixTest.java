@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -235,7 +237,7 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void prometheus_is_for_admin_and_auditor_and_shows_commands_refusals_axon_and_http() {
+    void prometheus_is_for_admin_and_auditor_and_shows_commands_refusals_axon_and_http() throws InterruptedException {
         String id = "C-METRICS";
         created(client.post("admin", API + "/contracts", contract(id, "DEMO-A", "LICENSE")));
         created(client.post("admin", API + "/contracts/" + id + "/incomes", income("I-1", "1000.00", "2026-03-15")));
@@ -256,7 +258,14 @@ class AuthorizationMatrixTest {
             assertThat(text).contains("ledger_commands_seconds_count");
             assertThat(text).contains("ledger_commands_refused_total{code=\"REWARD_BELOW_MINIMUM\"");
             assertThat(text).as("command bus timings").containsPattern("(?m)^commandBus_allTimer_seconds_count\\{.*payloadType=\"RegisterContract\"");
-            assertThat(text).as("read model latency").containsPattern("(?m)^eventProcessor_latency\\w*\\{.*processorName=\"reward-obligations\"");
+            // a read model's meters appear with the first event it handles, a moment after the commands
+            Pattern latency = Pattern.compile("(?m)^eventProcessor_latency\\w*\\{.*processorName=\"reward-obligations\"");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!latency.matcher(text).find() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                text = send(who, "GET", "/actuator/prometheus", null).body();
+            }
+            assertThat(text).as("read model latency").containsPattern(latency);
             assertThat(text).as("no ten-minute capacity window").doesNotContainPattern("(?m)^(commandBus|eventProcessor)_capacity");
             assertThat(text).as("HTTP server timings").contains("http_server_requests_seconds");
         }
