@@ -12,7 +12,6 @@ import org.techtransfer.ledger.app.support.RecordedIncomes;
 import org.techtransfer.ledger.app.support.ServiceProcess;
 import org.techtransfer.ledger.app.support.TestDatabase;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,9 +91,11 @@ class CrashTest {
             assertThat(load.uncertain()).isEmpty();
             Map<String, IncomeLoad.Acknowledged> acknowledged = load.acknowledged();
             RecordedIncomes recorded = RecordedIncomes.read(url);
-            everyAcknowledgedIncomeIsRecordedOnce(acknowledged, recorded);
+            AcknowledgedIncomes.recordedOnce(acknowledged, recorded);
             long lastPosition = acknowledged.values().stream().mapToLong(IncomeLoad.Acknowledged::position).max().orElseThrow();
-            contractsAndReadModelsAgree(service, acknowledged, lastPosition);
+            Map<String, String> live = AcknowledgedIncomes.agreeWithContractsAndObligations(client, acknowledged, lastPosition);
+            assertThat(ReadModels.rebuild(client, service::log, lastPosition))
+                    .as("read models built live across the crashes versus rebuilt from the log").isEqualTo(live);
             JsonNode verify = client.get("auditor", "/api/v1/audit/verify").json();
             assertThat(verify.get("valid").asBoolean()).as(verify.toString()).isTrue();
 
@@ -105,41 +104,6 @@ class CrashTest {
                     recorded.incomeEvents(), recorded.commandLogRows(), inFlight, inFlightPresent, inFlight - inFlightPresent,
                     restarts.stream().map(d -> d.toMillis() + "ms").toList());
         }
-    }
-
-    static void everyAcknowledgedIncomeIsRecordedOnce(Map<String, IncomeLoad.Acknowledged> acknowledged, RecordedIncomes recorded) {
-        for (IncomeLoad.Acknowledged answer : acknowledged.values()) {
-            Income income = answer.income();
-            assertThat(recorded.events(income.incomeId())).as("events of acknowledged " + income)
-                    .containsExactly(new RecordedIncomes.Event(income.contractId(), answer.version()));
-            assertThat(recorded.commandLogVersion(income)).isEqualTo(answer.version());
-        }
-        assertThat(recorded.incomeEvents()).as("income events recorded").isEqualTo(acknowledged.size());
-        assertThat(recorded.commandLogRows()).as("income command-log rows").isEqualTo(acknowledged.size());
-    }
-
-    /** Each contract's versions are 1..n without a gap or a repeat; the contract and the obligations show n incomes. */
-    static void contractsAndReadModelsAgree(ServiceProcess service, Map<String, IncomeLoad.Acknowledged> acknowledged,
-                                            long lastPosition) {
-        LedgerClient client = service.client();
-        Map<String, List<Long>> versions = acknowledged.values().stream().collect(Collectors.groupingBy(
-                a -> a.income().contractId(), Collectors.mapping(IncomeLoad.Acknowledged::version, Collectors.toList())));
-        Map<String, String> live = ReadModels.awaitCaughtUp(client, lastPosition);
-        JsonNode obligations = client.get("finance", "/api/v1/rewards/obligations?institutionId=DEMO-A").json();
-        versions.forEach((contractId, seen) -> {
-            int n = seen.size();
-            assertThat(seen).as("versions acknowledged on " + contractId)
-                    .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, n).boxed().toList());
-            JsonNode contract = client.get("auditor", "/api/v1/contracts/" + contractId).json();
-            BigDecimal income = new BigDecimal(IncomeLoad.AMOUNT).multiply(BigDecimal.valueOf(n));
-            assertThat(contract.get("version").asLong()).isEqualTo(n);
-            assertThat(contract.get("income").asText()).isEqualTo(income.toPlainString());
-            JsonNode row = IntStream.range(0, obligations.size()).mapToObj(obligations::get)
-                    .filter(o -> o.get("contractId").asText().equals(contractId)).findFirst().orElseThrow();
-            assertThat(row.get("netIncome").asText()).as("obligation of " + contractId).isEqualTo(income.toPlainString());
-        });
-        Map<String, String> rebuilt = ReadModels.rebuild(client, service::log, lastPosition);
-        assertThat(rebuilt).as("read models built live across the crashes versus rebuilt from the log").isEqualTo(live);
     }
 
     private static void created(LedgerClient.Response response) {
