@@ -131,6 +131,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             if (t instanceof BodySizeLimit.BodyTooLarge) {
                 return problem(HttpStatus.BAD_REQUEST, "invalid-request", "the request body is over 1 MiB");
             }
+            if (t instanceof WellFormedUtf8.Malformed) {
+                return problem(HttpStatus.BAD_REQUEST, "invalid-request", "the body is not well-formed UTF-8");
+            }
             if (t instanceof StreamConstraintsException) {
                 return problem(HttpStatus.BAD_REQUEST, "invalid-request", "the JSON is too deep or too long");
             }
