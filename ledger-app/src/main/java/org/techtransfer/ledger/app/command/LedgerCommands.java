@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.techtransfer.ledger.app.eventstore.EventStoreConfiguration;
@@ -74,7 +75,13 @@ public class LedgerCommands {
             }
             boolean repeated = result instanceof Repeated;
             long version = result instanceof Repeated r ? r.version() : result instanceof Long v ? v : 0L;
-            Outcome answer = new Outcome(identity, version, positionOf(identity.aggregateId(), version), repeated);
+            long position;
+            try {
+                position = positionOf(identity.aggregateId(), version);
+            } catch (DataAccessException lost) {
+                throw new AnswerLost(identity, lost); // committed already: not a "nothing was recorded" 503
+            }
+            Outcome answer = new Outcome(identity, version, position, repeated);
             outcome = answer.repeated() ? "repeated" : "recorded";
             log.info("command {} id={} aggregate={} actor={} correlationId={} outcome={} version={}",
                     identity.type(), identity.ownId(), identity.aggregateId(), actor, correlationId, outcome,

@@ -112,7 +112,10 @@ public final class IncomeLoad {
                 uncertain.remove(income);
             }
             case 503 -> {
-                answeredUnavailable.add(income);
+                // "unavailable" says nothing was recorded; "outcome-unknown" (connection lost mid-way) does not
+                if (response.body().contains("urn:ledger:problem:unavailable")) {
+                    answeredUnavailable.add(income);
+                }
                 uncertain.add(income);
             }
             default -> unexpected.add(income.incomeId() + ": " + response);
@@ -153,7 +156,7 @@ public final class IncomeLoad {
         return Set.copyOf(uncertain);
     }
 
-    /** Incomes the ledger answered {@code 503} at least once. */
+    /** Incomes the ledger answered {@code 503} "unavailable" (nothing recorded) at least once. */
     public Set<Income> answeredUnavailable() {
         return Set.copyOf(answeredUnavailable);
     }
