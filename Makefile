@@ -3,7 +3,7 @@ MVN ?= mvn -B
 JAR := ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build clean verify bench
+.PHONY: run test build clean verify bench reliability
 
 ## Start the ledger in the foreground (embedded PostgreSQL in ./data unless LEDGER_DB_URL is set).
 run: build
@@ -12,6 +12,15 @@ run: build
 ## Run every test of every module.
 test:
 	$(MVN) test
+
+## The reliability runs of docs/reliability.md: the slow ones (JUnit tag reliability: SIGKILL of the service under
+## load, three service processes on one database, PostgreSQL restarted under load), then again the fast ones that
+## make test runs as well. Their figures are the lines starting with "reliability ".
+## make reliability [RELIABILITY_OPTS='-Dledger.reliability.kills=8 -Dledger.reliability.seed=42'] [LEDGER_TEST_DB_URL=...]
+RELIABILITY_FAST := HostileInputTest,SixteenClientsTest,AuthorizationMatrixTest,PasswordsNotLoggedTest,ServiceRoleTest
+reliability:
+	$(MVN) -Preliability -pl ledger-app -am test $(RELIABILITY_OPTS)
+	$(MVN) -pl ledger-app -am test -Dtest='$(RELIABILITY_FAST)' -Dsurefire.failIfNoSpecifiedTests=false $(RELIABILITY_OPTS)
 
 ## Verify the audit hash chain of a ledger's database without the service (stop a local ledger first).
 ## make verify DIGEST_POSITION=N DIGEST_HASH=H   (exits non-zero when the chain does not hold)

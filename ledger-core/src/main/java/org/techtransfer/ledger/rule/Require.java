@@ -25,12 +25,12 @@ public final class Require {
         return value;
     }
 
-    /** An identifier: 1 to 100 characters, no control characters. */
+    /** An identifier: 1 to 100 characters, no control characters, no unpaired surrogate. */
     public static String id(String value, String field) {
         return text(value, field, MAX_ID_LENGTH);
     }
 
-    /** A name, reason or reference: 1 to 1000 characters, no control characters. */
+    /** A name, reason or reference: 1 to 1000 characters, no control characters, no unpaired surrogate. */
     public static String text(String value, String field) {
         return text(value, field, MAX_TEXT_LENGTH);
     }
@@ -45,6 +45,10 @@ public final class Require {
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidField(field, "must not contain control characters");
+        }
+        // half of a surrogate pair is no character: PostgreSQL's UTF-8 would store it as '?', not as sent
+        if (value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            throw new InvalidField(field, "must not contain an unpaired surrogate");
         }
         return value;
     }

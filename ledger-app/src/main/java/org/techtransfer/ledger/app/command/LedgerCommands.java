@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.techtransfer.ledger.app.eventstore.EventStoreConfiguration;
@@ -92,8 +93,14 @@ public class LedgerCommands {
                 inFlight.release();
             }
             LoggedCommand logged = (LoggedCommand) result;
-            long position = logged.position() >= 0 ? logged.position()
-                    : positionOf(identity.aggregateId(), logged.version()); // a repeat logged before positions were
+            long position = logged.position();
+            if (position < 0) { // a repeat of a command logged before positions were kept
+                try {
+                    position = positionOf(identity.aggregateId(), logged.version());
+                } catch (DataAccessException lost) {
+                    throw new AnswerLost(identity, lost); // committed already: not a "nothing was recorded" 503
+                }
+            }
             Outcome answer = new Outcome(identity, logged.version(), position, logged.repeated());
             outcome = answer.repeated() ? "repeated" : "recorded";
             log.info("command {} id={} aggregate={} actor={} correlationId={} outcome={} version={}",

@@ -4,8 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
 
 /** The ledger's one data source: a HikariCP pool on the configured PostgreSQL, or on an embedded one. */
 @Configuration(proxyBeanMethods = false)
@@ -25,18 +29,47 @@ public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties, EmbeddedServer embedded) {
-        return pool(properties, embedded, properties.poolSizeOrDefault());
+        int size = properties.poolSizeOrDefault();
+        // on the embedded server the service connects as its own role, which owns no table (V6)
+        return properties.embedded() ? pool(embedded.serviceJdbcUrl(), null, null, size)
+                : pool(properties.url(), properties.user(), properties.password(), size);
     }
 
-    /** A pool on the configured database, or on {@code embedded} when none is configured. */
+    /**
+     * Migrations run as the owner of the tables: the embedded server's superuser, or
+     * {@code ledger.db.migration-user} when set, the service's role ({@code ledger.db.user}) then getting
+     * only the grants of V6. Without a migration user the service migrates, and owns the tables, itself.
+     */
+    @Bean
+    FlywayConfigurationCustomizer migrationsAsOwner(DatabaseProperties properties, EmbeddedServer embedded,
+                                                    @Value("${ledger.db.migration-user:}") String migrationUser,
+                                                    @Value("${ledger.db.migration-password:}") String migrationPassword) {
+        return flyway -> {
+            if (properties.embedded()) {
+                flyway.dataSource(embedded.jdbcUrl(), null, null);
+                flyway.placeholders(Map.of("serviceRole", EmbeddedServer.SERVICE_ROLE));
+            } else if (!migrationUser.isBlank()) {
+                flyway.dataSource(properties.url(), migrationUser, migrationPassword);
+                flyway.placeholders(Map.of("serviceRole", properties.user() == null ? "" : properties.user()));
+            } else {
+                flyway.placeholders(Map.of("serviceRole", ""));
+            }
+        };
+    }
+
+    /** A pool on the configured database, or on {@code embedded} (as its superuser) when none is configured. */
     public static HikariDataSource pool(DatabaseProperties properties, EmbeddedServer embedded, int size) {
+        return properties.embedded() ? pool(embedded.jdbcUrl(), null, null, size)
+                : pool(properties.url(), properties.user(), properties.password(), size);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
-        if (properties.embedded()) {
-            config.setJdbcUrl(embedded.jdbcUrl());
-        } else {
-            config.setJdbcUrl(properties.url());
-            config.setUsername(properties.user());
-            config.setPassword(properties.password());
+        config.setJdbcUrl(url);
+        // LEDGER_DB_USER unset binds as "", which the driver would send as an empty user name
+        if (user != null && !user.isBlank()) {
+            config.setUsername(user);
+            config.setPassword(password);
         }
         config.setPoolName("ledger");
         config.setMaximumPoolSize(size);

@@ -25,9 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Shares the segments of each read model out between the nodes on one database. Axon lets the first
  * node claim every segment; each node announces itself in {@code ledger_node} and gives back what it
- * holds beyond its fair share (segments ÷ live nodes, rounded up) so that the others can claim them.
- * A node that dies stops its heartbeat and its claims; once they time out the remaining nodes claim
- * its segments, their fair share having grown.
+ * holds beyond its fair share so that the others can claim them. A node that dies stops its heartbeat
+ * and its claims; once they time out the remaining nodes claim its segments, their fair share having grown.
  */
 @Component
 class SegmentBalancer implements SmartLifecycle {
@@ -60,10 +59,13 @@ class SegmentBalancer implements SmartLifecycle {
         jdbc.update("INSERT INTO ledger_node (node_id, heartbeat_at) VALUES (?, ?) "
                 + "ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at", nodeId, Timestamp.from(now));
         jdbc.update("DELETE FROM ledger_node WHERE heartbeat_at < ?", Timestamp.from(now.minus(liveness.multipliedBy(6))));
-        Integer live = jdbc.queryForObject("SELECT count(*) FROM ledger_node WHERE heartbeat_at >= ?", Integer.class,
-                Timestamp.from(now.minus(liveness)));
-        int nodes = Math.max(1, live == null ? 1 : live);
-        for (ReadModel model : readModels) {
+        List<String> live = jdbc.queryForList("SELECT node_id FROM ledger_node WHERE heartbeat_at >= ? ORDER BY node_id",
+                String.class, Timestamp.from(now.minus(liveness)));
+        int nodes = Math.max(1, live.size());
+        int rank = Math.max(0, live.indexOf(nodeId));
+        for (int m = 0; m < readModels.size(); m++) {
+            ReadModel model = readModels.get(m);
+            int modelIndex = m;
             processing.eventProcessor(model.name(), StreamingEventProcessor.class).ifPresent(processor -> {
                 Set<Integer> mine = processor.processingStatus().keySet();
                 if (mine.size() <= 1) {
@@ -71,7 +73,7 @@ class SegmentBalancer implements SmartLifecycle {
                 }
                 Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
                         Integer.class, model.name());
-                int fairShare = ((segments == null ? 0 : segments) + nodes - 1) / nodes;
+                int fairShare = fairShare(segments == null ? 0 : segments, nodes, rank, modelIndex);
                 List<Integer> surplus = new ArrayList<>(mine);
                 for (int i = 0; i < mine.size() - fairShare; i++) {
                     int segment = surplus.get(i);
@@ -81,6 +83,18 @@ class SegmentBalancer implements SmartLifecycle {
                 }
             });
         }
+    }
+
+    /**
+     * The segments of read model {@code modelIndex} that the node of {@code rank} (its place among the live
+     * nodes by id) should hold: every node {@code segments / nodes}, and the remainder one each to the
+     * nodes after {@code modelIndex} in turn, so that the shares add up to the segments and no node is left
+     * without work (4 segments on 3 nodes: 2, 1, 1, not 2, 2, 0), the extra ones going to other nodes for
+     * each read model.
+     */
+    static int fairShare(int segments, int nodes, int rank, int modelIndex) {
+        int extra = Math.floorMod(rank - modelIndex, nodes) < segments % nodes ? 1 : 0;
+        return segments / nodes + extra;
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over 1 MiB (API.md: a 400), whether they announce their length or not:
- * no command of the ledger comes near it, and nothing larger is read into memory.
+ * no command of the ledger comes near it, and nothing larger is read into memory. A body in UTF-8
+ * (JSON's, unless another charset is named) must also be well-formed ({@link WellFormedUtf8}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -52,7 +53,9 @@ public class BodySizeLimit extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new Counting(super.getInputStream());
+                String charset = getCharacterEncoding();
+                boolean utf8 = charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8");
+                stream = new Counting(super.getInputStream(), utf8 ? new WellFormedUtf8() : null);
             }
             return stream;
         }
@@ -61,10 +64,12 @@ public class BodySizeLimit extends OncePerRequestFilter {
     private static final class Counting extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final WellFormedUtf8 utf8;
         private long read;
 
-        Counting(ServletInputStream in) {
+        Counting(ServletInputStream in, WellFormedUtf8 utf8) {
             this.in = in;
+            this.utf8 = utf8;
         }
 
         private int count(int n) throws BodyTooLarge {
@@ -80,12 +85,32 @@ public class BodySizeLimit extends OncePerRequestFilter {
             if (b >= 0) {
                 count(1);
             }
+            check(b);
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            return count(in.read(buffer, offset, length));
+            int n = count(in.read(buffer, offset, length));
+            if (utf8 != null) {
+                if (n < 0) {
+                    utf8.end();
+                }
+                for (int i = 0; i < n; i++) {
+                    utf8.check(buffer[offset + i] & 0xFF);
+                }
+            }
+            return n;
+        }
+
+        private void check(int b) throws WellFormedUtf8.Malformed {
+            if (utf8 != null) {
+                if (b < 0) {
+                    utf8.end();
+                } else {
+                    utf8.check(b);
+                }
+            }
         }
 
         @Override

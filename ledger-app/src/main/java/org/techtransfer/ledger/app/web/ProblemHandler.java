@@ -18,11 +18,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.techtransfer.ledger.app.command.AnswerLost;
 import org.techtransfer.ledger.app.command.CommandBodies;
 import org.techtransfer.ledger.app.command.CommandIdConflict;
 import org.techtransfer.ledger.institution.UnknownInstitution;
@@ -31,6 +33,7 @@ import org.techtransfer.ledger.rule.InvalidField;
 import org.techtransfer.ledger.rule.RuleViolation;
 
 import java.net.URI;
+import java.sql.SQLException;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 naming the field, 404, 409, and
@@ -83,9 +86,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", e.getMessage()));
     }
 
+    @ExceptionHandler(AnswerLost.class)
+    ResponseEntity<ProblemDetail> answerLost(AnswerLost e) {
+        log.warn("{}", e.getMessage());
+        return outcomeUnknown("the command was recorded, but the database went away before the answer was complete: "
+                + "send it again with the same id to get the answer");
+    }
+
     /** The database is away or every connection is busy: nothing was recorded, try again. */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessResourceException.class,
-            DataAccessResourceFailureException.class})
+            DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("database unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
@@ -111,8 +121,36 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         + "contract would exceed what the ledger can hold; nothing was recorded"));
             }
         }
+        if (connectionLost(e)) {
+            // the connection broke while the transaction was running or ending: it may have committed
+            log.warn("database connection lost during a request: {}", e.getMessage());
+            return outcomeUnknown("the connection to the database was lost; the command may have been recorded: "
+                    + "send it again with the same id, which is safe");
+        }
         log.error("unexpected failure", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the ledger failed; nothing was recorded"));
+    }
+
+    private static ResponseEntity<ProblemDetail> outcomeUnknown(String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "outcome-unknown", detail));
+    }
+
+    /**
+     * An SQL state of class 08 (connection exception) or 57P (the server shutting down) anywhere in the
+     * causes, or HikariCP's "Connection is closed" (no SQL state) for a connection it has found broken.
+     */
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null ? "Connection is closed".equals(sql.getMessage())
+                        : state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -130,6 +168,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BodySizeLimit.BodyTooLarge) {
                 return problem(HttpStatus.BAD_REQUEST, "invalid-request", "the request body is over 1 MiB");
+            }
+            if (t instanceof WellFormedUtf8.Malformed) {
+                return problem(HttpStatus.BAD_REQUEST, "invalid-request", "the body is not well-formed UTF-8");
             }
             if (t instanceof StreamConstraintsException) {
                 return problem(HttpStatus.BAD_REQUEST, "invalid-request", "the JSON is too deep or too long");

@@ -50,6 +50,29 @@ class SeveralNodesTest {
         }
     }
 
+    @Test
+    void fair_shares_add_up_to_the_segments_and_leave_no_node_idle() {
+        for (int segments : new int[]{4, 8}) {
+            for (int nodes = 1; nodes <= 6; nodes++) {
+                for (int model = 0; model < READ_MODELS.size(); model++) {
+                    int total = 0;
+                    for (int rank = 0; rank < nodes; rank++) {
+                        int share = SegmentBalancer.fairShare(segments, nodes, rank, model);
+                        assertThat(share).as("share of node %d of %d in %d segments", rank, nodes, segments)
+                                .isBetween(segments / nodes, segments / nodes + 1);
+                        total += share;
+                    }
+                    assertThat(total).isEqualTo(segments);
+                }
+            }
+        }
+        // 4 segments on 3 nodes: 2, 1, 1, the 2 on another node for each read model
+        assertThat(List.of(SegmentBalancer.fairShare(4, 3, 0, 0), SegmentBalancer.fairShare(4, 3, 1, 0),
+                SegmentBalancer.fairShare(4, 3, 2, 0))).containsExactly(2, 1, 1);
+        assertThat(List.of(SegmentBalancer.fairShare(4, 3, 0, 1), SegmentBalancer.fairShare(4, 3, 1, 1),
+                SegmentBalancer.fairShare(4, 3, 2, 1))).containsExactly(1, 2, 1);
+    }
+
     private static int held(LedgerNode node, String readModel) {
         return node.bean(EventProcessingConfiguration.class)
                 .eventProcessor(readModel, StreamingEventProcessor.class)

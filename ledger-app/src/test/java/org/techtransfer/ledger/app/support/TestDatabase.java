@@ -66,6 +66,17 @@ public final class TestDatabase {
         }
     }
 
+    /** The URL without {@code user} and {@code password} parameters, for connecting as another role. */
+    public static String withoutCredentials(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        String params = java.util.Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(p -> !p.startsWith("user=") && !p.startsWith("password=")).collect(java.util.stream.Collectors.joining("&"));
+        return url.substring(0, query) + (params.isEmpty() ? "" : "?" + params);
+    }
+
     /** The server URL with its database part replaced by {@code name}, parameters kept. */
     static String withDatabase(String url, String name) {
         int query = url.indexOf('?');

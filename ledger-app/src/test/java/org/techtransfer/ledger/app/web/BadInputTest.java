@@ -278,6 +278,11 @@ class BadInputTest {
         cases.add(mutated("payment:personId", "person id with a newline", "P-1\n"));
         cases.add(mutated("contract:contributors[0].name", "name with an escape", "Wang\u001b[31m"));
         cases.add(mutated("payment:reference", "reference with CR LF", "bank\r\nX-Injected: 1"));
+        // half a surrogate pair, escaped (raw, it cannot even be encoded as UTF-8)
+        cases.add(raw("income", "id with an unpaired high surrogate",
+                "{\"incomeId\": \"I-\\uD800\", \"amount\": \"1.00\", \"receivedOn\": \"2026-04-01\", \"category\": \"ROYALTY\"}"));
+        cases.add(raw("termination", "reason with an unpaired low surrogate",
+                "{\"terminatedOn\": \"2026-09-30\", \"reason\": \"\\uDFFF insolvent\"}"));
         cases.add(mutated("income:incomeId", "empty id", ""));
         cases.add(mutated("income:incomeId", "blank id", "   "));
         cases.add(mutated("amendment:reason", "blank reason", " \u3000 "));
