@@ -2,6 +2,7 @@ package org.techtransfer.ledger.app.projection;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -48,9 +49,11 @@ public class ProjectionConfiguration {
      * waiting for a position (read your writes) waits on the slowest segment, so keep it short.
      */
     @Bean
-    ConfigurerModule readModelProcessors(@Value("${ledger.projections.token-store-interval-ms:500}") long interval) {
+    ConfigurerModule readModelProcessors(@Value("${ledger.projections.token-store-interval-ms:500}") long interval,
+                                         JdbcTemplate jdbc) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                (config, builder) -> builder.claimExtensionThreshold(interval));
+                (config, builder) -> builder.claimExtensionThreshold(interval)
+                        .transactionManager(new ReadModelTransactions(config.getComponent(TransactionManager.class), jdbc)));
     }
 
     @Bean
