@@ -92,13 +92,11 @@ public class BodySizeLimit extends OncePerRequestFilter {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = count(in.read(buffer, offset, length));
-            if (utf8 != null) {
-                if (n < 0) {
-                    utf8.end();
-                }
-                for (int i = 0; i < n; i++) {
-                    utf8.check(buffer[offset + i] & 0xFF);
-                }
+            if (n < 0) {
+                check(-1);
+            }
+            for (int i = 0; i < n; i++) {
+                check(buffer[offset + i] & 0xFF);
             }
             return n;
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
+import org.techtransfer.ledger.app.support.PreparedContracts;
 import org.techtransfer.ledger.app.support.TestDatabase;
 
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.techtransfer.ledger.app.support.PreparedContracts.created;
 import static org.techtransfer.ledger.app.support.Deals.body;
 import static org.techtransfer.ledger.app.support.Deals.contract;
 import static org.techtransfer.ledger.app.support.Deals.cost;
@@ -295,18 +297,7 @@ class IdempotencyTest {
     /** A fresh DEMO-A contract on which each command of {@link #commands()} succeeds once. */
     private static String prepare() {
         String contractId = "C-IDEM-" + FRESH.incrementAndGet();
-        String base = API + "/contracts/" + contractId;
-        LedgerClient c = client();
-        created(c.post("admin", API + "/contracts", contract(contractId, "DEMO-A", "EQUITY_INVESTMENT")));
-        created(c.post("admin", base + "/incomes", income("I-1", "100000.00", "2026-03-15")));
-        created(c.post("admin", base + "/costs", cost("K-1", "10000.00", "TAX")));
-        created(c.post("admin", base + "/equity", equity("E-1", 1000)));
-        created(c.post("admin", base + "/reward-decisions", decision("D-1", "31500.00", "31500.00", "63000.00")));
-        created(c.post("admin", base + "/equity-rewards", body("decisionId", "ED-1", "decidedOn", "2026-04-02",
-                "totalShares", 700, "allocations", List.of(body("personId", "P-1", "shares", 700)))));
-        created(c.post("admin", base + "/reward-decisions", body("decisionId", "D-L", "decidedOn", "2026-04-01",
-                "total", "1000.00", "allocations", List.of(body("personId", "P-1", "amount", "500.00"),
-                        body("personId", "P-L", "amount", "500.00")))));
+        PreparedContracts.withEntries(client(), contractId, "DEMO-A");
         return contractId;
     }
 
@@ -353,7 +344,4 @@ class IdempotencyTest {
         assertThat(problem.path("detail").asText()).isNotBlank();
     }
 
-    private static void created(LedgerClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
 }

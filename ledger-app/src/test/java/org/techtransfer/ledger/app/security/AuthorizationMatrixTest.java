@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
+import org.techtransfer.ledger.app.support.PreparedContracts;
 import org.techtransfer.ledger.app.support.TestDatabase;
 import org.techtransfer.ledger.app.support.TestUsers;
 
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.techtransfer.ledger.app.support.PreparedContracts.created;
 import static org.techtransfer.ledger.app.support.Deals.body;
 import static org.techtransfer.ledger.app.support.Deals.contract;
 import static org.techtransfer.ledger.app.support.Deals.cost;
@@ -290,17 +292,7 @@ class AuthorizationMatrixTest {
     /** A contract on which every command of {@link #COMMANDS} succeeds once, each with a fresh id. */
     private static void prepare(String contractId, String seller) {
         String base = API + "/contracts/" + contractId;
-        created(client.post("admin", API + "/contracts", contract(contractId, seller, "EQUITY_INVESTMENT")));
-        created(client.post("admin", base + "/incomes", income("I-1", "100000.00", "2026-03-15")));
-        created(client.post("admin", base + "/costs", cost("K-1", "10000.00", "TAX")));
-        created(client.post("admin", base + "/equity", equity("E-1", 1000)));
-        // net 90000.00: at most 70% → 63000.00 required
-        created(client.post("admin", base + "/reward-decisions", decision("D-1", "31500.00", "31500.00", "63000.00")));
-        created(client.post("admin", base + "/equity-rewards", body("decisionId", "ED-1", "decidedOn", "2026-04-02",
-                "totalShares", 700, "allocations", List.of(body("personId", "P-1", "shares", 700)))));
-        created(client.post("admin", base + "/reward-decisions", body("decisionId", "D-L", "decidedOn", "2026-04-01",
-                "total", "1000.00", "allocations", List.of(body("personId", "P-1", "amount", "500.00"),
-                        body("personId", "P-L", "amount", "500.00")))));
+        PreparedContracts.withEntries(client, contractId, seller);
         created(client.post("admin", base + "/publicity", body("noticeId", "N-1", "decisionId", "D-L",
                 "from", "2026-04-01", "to", "2026-04-10")));
         created(client.post("admin", base + "/payments", payment("PAY-1", "P-1", "100.00", "2026-04-20")));
@@ -370,7 +362,4 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private static void created(LedgerClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
 }
