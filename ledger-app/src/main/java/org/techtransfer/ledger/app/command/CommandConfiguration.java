@@ -11,13 +11,14 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.techtransfer.ledger.contract.TechnologyContract;
 import org.techtransfer.ledger.institution.Institution;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** How commands reach the aggregates: which aggregates exist, the retry of conflicts, the audit metadata. */
+/** How commands reach the aggregates: which aggregates exist, the lanes, the retry of conflicts, the audit metadata. */
 @Configuration(proxyBeanMethods = false)
 public class CommandConfiguration {
 
@@ -34,7 +35,8 @@ public class CommandConfiguration {
     ConfigurerModule aggregates(RecentAggregates cache) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TechnologyContract.class)
-                        .configureCache(c -> cache))
+                        .configureCache(c -> cache)
+                        .configureCommandTargetResolver(c -> new RecordTargetResolver()))
                 .configureAggregate(Institution.class);
     }
 
@@ -57,6 +59,18 @@ public class CommandConfiguration {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, RetryScheduler retryScheduler) {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+    }
+
+    /**
+     * Lanes of group commit: a lane holds one pooled connection while its batch runs, so keep the lanes
+     * well below the pool (the read models, the sealer and the queries use it too).
+     */
+    @Bean(destroyMethod = "close")
+    CommandLanes commandLanes(CommandBus commandBus, CommandGateway commandGateway,
+                              PlatformTransactionManager transactionManager, RecentAggregates recentAggregates,
+                              MeterRegistry meters, @Value("${ledger.commands.lanes:4}") int lanes,
+                              @Value("${ledger.commands.batch-size:64}") int batchSize) {
+        return new CommandLanes(commandBus, commandGateway, transactionManager, recentAggregates, meters, lanes, batchSize);
     }
 
     @Bean

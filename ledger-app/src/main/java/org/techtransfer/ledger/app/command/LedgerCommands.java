@@ -7,9 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +15,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.techtransfer.ledger.app.eventstore.EventStoreConfiguration;
-import org.techtransfer.ledger.rule.EntryIdInUse;
 import org.techtransfer.ledger.rule.RuleViolation;
 
 import java.nio.charset.StandardCharsets;
@@ -26,38 +23,29 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 
 /**
  * The one way commands enter the ledger: stamps them with the actor and correlation id, makes them
- * idempotent by their own id, and leaves a log line and metrics for each, whatever its outcome.
+ * idempotent by their own id, hands them to their aggregate's lane ({@link CommandLanes}), and leaves a
+ * log line and metrics for each, whatever its outcome.
  */
 @Service
 public class LedgerCommands {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerCommands.class);
 
-    private final CommandGateway gateway;
-    private final RecentAggregates recentAggregates;
+    private final CommandLanes lanes;
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
     private final ObjectMapper canonical = EventStoreConfiguration.eventMapper();
-    /**
-     * Commands handled at once. Each holds a pooled connection for its transaction; more of them than
-     * connections would queue inside the pool, where a returning connection is handed over by spinning.
-     */
-    private final Semaphore inFlight;
     /** A command that takes longer than this leaves a warning (Axon's own handler timeouts are off). */
     private final Duration slow;
 
-    public LedgerCommands(CommandGateway gateway, RecentAggregates recentAggregates, JdbcTemplate jdbc,
-                          MeterRegistry meters, @Value("${ledger.commands.concurrency:16}") int concurrency,
-                          @Value("${ledger.commands.slow:1s}") Duration slow) {
-        this.gateway = gateway;
-        this.recentAggregates = recentAggregates;
+    LedgerCommands(CommandLanes lanes, JdbcTemplate jdbc, MeterRegistry meters,
+                   @Value("${ledger.commands.slow:1s}") Duration slow) {
+        this.lanes = lanes;
         this.jdbc = jdbc;
         this.meters = meters;
-        this.inFlight = new Semaphore(concurrency, true);
         this.slow = slow;
     }
 
@@ -79,19 +67,7 @@ public class LedgerCommands {
                             AuditMetaData.CORRELATION_ID, correlationId,
                             CommandLog.KEY, identity.key(),
                             CommandLog.FINGERPRINT, fingerprint(command))));
-            Object result;
-            inFlight.acquireUninterruptibly();
-            try {
-                result = gateway.sendAndWait(message);
-            } catch (RuleViolation | EntryIdInUse | AggregateStreamCreationException | CommandEnteredBefore refused) {
-                // Decided once more, on the contract as the log has it now, and after a look into the command
-                // log: the cached contract may lack events another node recorded since, and the command may be
-                // a repeat of one already recorded (then the log answers it as the first time).
-                recentAggregates.remove(identity.aggregateId());
-                result = gateway.sendAndWait(message.andMetaData(Map.of(CommandLog.LOOK_UP_FIRST, true)));
-            } finally {
-                inFlight.release();
-            }
+            Object result = lanes.handle(message, identity.aggregateId());
             LoggedCommand logged = (LoggedCommand) result;
             long position = logged.position();
             if (position < 0) { // a repeat of a command logged before positions were kept

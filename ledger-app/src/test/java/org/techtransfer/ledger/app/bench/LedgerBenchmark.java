@@ -71,6 +71,8 @@ public final class LedgerBenchmark {
 
     static final String INSTITUTION = "DEMO-A";
     static final String RECORDER = "recorder-a";
+    /** The threads that decide commands (group commit, CommandLanes): the callers only wait for them. */
+    private static final String LANE = "command-lane-";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final HeapWatch HEAP = new HeapWatch();
     /** The summary's figures measured so far, for the line a failed run ends with. */
@@ -226,7 +228,7 @@ public final class LedgerBenchmark {
                         int contract = ThreadLocalRandom.current().nextInt(settings.contracts());
                         commands.send(income(contractId(contract), "G" + run + "-" + client + "-" + sent[client]++),
                                 RECORDER, UUID.randomUUID().toString());
-                    }, probe::take, n -> n.startsWith("bench-gateway-"));
+                    }, probe::take, n -> n.startsWith("bench-gateway-") || n.startsWith(LANE));
             sayWithHeap("  %,.0f commands/s", gateway.perSecond());
             SO_FAR.put("commands/s", String.valueOf(Math.round(gateway.perSecond())));
             SO_FAR.put("ratio", String.format(Locale.ROOT, "%.2f", gateway.perSecond() / baseline.perSecond()));
@@ -249,7 +251,7 @@ public final class LedgerBenchmark {
                         int contract = ThreadLocalRandom.current().nextInt(settings.contracts());
                         Http.expect(clients[client].post(RECORDER, "/api/v1/contracts/" + contractId(contract) + "/incomes",
                                 incomeJson("H" + run + "-" + client + "-" + posted[client]++)), 201);
-                    }, probe::take, n -> n.startsWith("http-nio-"));
+                    }, probe::take, n -> n.startsWith("http-nio-") || n.startsWith(LANE));
             sayWithHeap("  %,.0f commands/s", http.perSecond());
             SO_FAR.put("http/s", String.valueOf(Math.round(http.perSecond())));
             phase = "replay";
