@@ -53,16 +53,11 @@ public class RewardObligationProjection implements ReadModel {
             return;
         }
         ContractState contract = contracts.after(message);
-        // the row is made from the contract as it stands when the batch is written: once per batch, not per event
-        rows.upsert(contract.contractId(), () -> row(contract));
-    }
-
-    private static Object[] row(ContractState contract) {
         RewardBook book = contract.book();
         // the status is not stored: it depends on the day it is asked
-        return new Object[]{contract.contractId(), contract.registration().sellerInstitutionId(), book.netIncome().fen(),
-                book.requiredReward().fen(), book.rewardDecided().fen(), book.rewardPaid().fen(), book.outstanding().fen(),
-                book.dueBy().map(Date::valueOf).orElse(null)};
+        rows.upsert(contract.contractId(), new Object[]{contract.contractId(),
+                contract.registration().sellerInstitutionId(), book.netIncome().fen(), book.requiredReward().fen(),
+                book.rewardDecided().fen(), book.rewardPaid().fen(), book.outstanding().fen(), book.dueBy().map(Date::valueOf).orElse(null)});
     }
 
     @ResetHandler

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Collects a read model's writes for the batch of events being handled and sends them to PostgreSQL
@@ -41,22 +40,14 @@ public final class RowBuffer<K> {
     }
 
     private static final class Pending<K> {
-        final Map<K, Supplier<Object[]>> upserts = new LinkedHashMap<>();
+        final Map<K, Object[]> upserts = new LinkedHashMap<>();
         final Map<K, Boolean> deletes = new LinkedHashMap<>();
     }
 
     public void upsert(K key, Object[] row) {
-        upsert(key, () -> row);
-    }
-
-    /**
-     * Writes the row that {@code row} makes when the batch is flushed: a read model whose row follows a
-     * changing state computes it once per batch, not once per event.
-     */
-    public void upsert(K key, Supplier<Object[]> row) {
         Pending<K> pending = pending();
         if (pending == null) {
-            jdbc.update(upsertSql, row.get());
+            jdbc.update(upsertSql, row);
             return;
         }
         pending.deletes.remove(key);
@@ -66,8 +57,7 @@ public final class RowBuffer<K> {
     /** The row waiting to be written under {@code key} in this batch, or null. */
     public Object[] pending(K key) {
         Pending<K> pending = pending();
-        Supplier<Object[]> row = pending == null ? null : pending.upserts.get(key);
-        return row == null ? null : row.get();
+        return pending == null ? null : pending.upserts.get(key);
     }
 
     public void delete(K key) {
@@ -99,9 +89,7 @@ public final class RowBuffer<K> {
             jdbc.batchUpdate(deleteSql, keys);
         }
         if (!pending.upserts.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(pending.upserts.size());
-            pending.upserts.values().forEach(row -> rows.add(row.get()));
-            jdbc.batchUpdate(upsertSql, rows);
+            jdbc.batchUpdate(upsertSql, new ArrayList<>(pending.upserts.values()));
         }
     }
 }
