@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.techtransfer.ledger.app.projection.ProjectionConfiguration;
 import org.techtransfer.ledger.app.projection.ProjectionProgress;
 import org.techtransfer.ledger.projections.support.ReadModel;
 
@@ -57,7 +58,7 @@ public class Projections {
     public List<Status> status() {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         return readModels.stream().map(model -> {
-            List<TrackingToken> tokens = progress.tokens(model.name());
+            List<TrackingToken> tokens = progress.tokens(ProjectionConfiguration.PROCESSOR);
             long position = tokens.isEmpty() ? -1 : tokens.stream()
                     .map(t -> t == null ? OptionalLong.of(-1) : t.position())
                     .mapToLong(p -> p.orElse(-1)).min().orElse(-1);
@@ -82,18 +83,16 @@ public class Projections {
         String id = UUID.randomUUID().toString();
         List<String> names = readModels.stream().map(ReadModel::name).toList();
         replays.submit(() -> {
-            for (String name : names) {
-                StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                        .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
-                try {
-                    processor.shutdownAsync().get(60, TimeUnit.SECONDS);
-                    processor.resetTokens();
-                    log.info("replay {}: rebuilding {} from the start of the event log", id, name);
-                } catch (Exception e) {
-                    log.error("replay {}: could not reset {}", id, name, e);
-                } finally {
-                    processor.start();
-                }
+            StreamingEventProcessor processor = processing.eventProcessor(ProjectionConfiguration.PROCESSOR,
+                    StreamingEventProcessor.class).orElseThrow(() -> new IllegalStateException("no read-model processor"));
+            try {
+                processor.shutdownAsync().get(60, TimeUnit.SECONDS);
+                processor.resetTokens(); // calls the reset handler of every read model
+                names.forEach(name -> log.info("replay {}: rebuilding {} from the start of the event log", id, name));
+            } catch (Exception e) {
+                log.error("replay {}: could not reset the read models {}", id, names, e);
+            } finally {
+                processor.start();
             }
         });
         return new Replay(id, names);

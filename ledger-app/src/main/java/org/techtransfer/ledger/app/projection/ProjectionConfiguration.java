@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +22,17 @@ import org.techtransfer.ledger.projections.support.ReadModel;
 import java.util.List;
 
 /**
- * The read models of ledger-projections as beans: Axon finds their event handlers and runs each
- * processing group in a pooled streaming processor (see {@code axon.eventhandling.processors} in
- * application.yml), with a dead-letter queue.
+ * The read models of ledger-projections as beans. Axon finds their event handlers; every read model is
+ * a processing group with a dead-letter queue of its own, and all of them are fed by one pooled
+ * streaming processor, {@value #PROCESSOR} (see {@code axon.eventhandling.processors} in application.yml):
+ * the log is read, parsed and tracked once for all, and a batch of events updates every read model in
+ * one transaction with one token.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
+
+    /** The processor that feeds every read model: its tokens are every read model's position in the log. */
+    public static final String PROCESSOR = "read-models";
 
     @Bean
     RewardObligationProjection rewardObligationProjection(JdbcTemplate jdbc, EventStore eventStore,
@@ -51,9 +57,15 @@ public class ProjectionConfiguration {
     @Bean
     ConfigurerModule readModelProcessors(@Value("${ledger.projections.token-store-interval-ms:500}") long interval,
                                          JdbcTemplate jdbc) {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                (config, builder) -> builder.claimExtensionThreshold(interval)
-                        .transactionManager(new ReadModelTransactions(config.getComponent(TransactionManager.class), jdbc)));
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            for (String readModel : List.of(RewardObligationProjection.NAME, PayoutProjection.NAME, ContractVolumeProjection.NAME)) {
+                processing.assignProcessingGroup(readModel, PROCESSOR);
+            }
+            processing.registerPooledStreamingEventProcessorConfiguration(
+                    (config, builder) -> builder.claimExtensionThreshold(interval)
+                            .transactionManager(new ReadModelTransactions(config.getComponent(TransactionManager.class), jdbc)));
+        };
     }
 
     @Bean

@@ -14,13 +14,16 @@ public class ReadYourWrites {
         this.progress = progress;
     }
 
-    /** Returns once {@code readModel} has handled the event at {@code position}; no-op when it is null. */
+    /**
+     * Returns once {@code readModel} has handled the event at {@code position}; no-op when it is null.
+     * Every read model is fed by one processor, so its tokens say where each of them is.
+     */
     public void await(String readModel, Long position) {
         if (position == null) {
             return;
         }
         try {
-            if (!progress.await(readModel, position, ProjectionProgress.MAX_WAIT)) {
+            if (!progress.await(ProjectionConfiguration.PROCESSOR, position, ProjectionProgress.MAX_WAIT)) {
                 throw new ReadModelBehind(readModel, position);
             }
         } catch (InterruptedException e) {

@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.techtransfer.ledger.projections.support.ReadModel;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shares the segments of each read model out between the nodes on one database. Axon lets the first
+ * Shares the segments of the read models' processor out between the nodes on one database. Axon lets the first
  * node claim every segment; each node announces itself in {@code ledger_node} and gives back what it
  * holds beyond its fair share so that the others can claim them. A node that dies stops its heartbeat
  * and its claims; once they time out the remaining nodes claim its segments, their fair share having grown.
@@ -33,7 +32,6 @@ class SegmentBalancer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
-    private final List<ReadModel> readModels;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -41,10 +39,9 @@ class SegmentBalancer implements SmartLifecycle {
     private final long intervalMillis;
     private ScheduledExecutorService executor;
 
-    SegmentBalancer(List<ReadModel> readModels, EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
+    SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
                     @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration liveness,
                     @Value("${ledger.projections.balance-interval-ms:5000}") long intervalMillis) {
-        this.readModels = readModels;
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -63,38 +60,31 @@ class SegmentBalancer implements SmartLifecycle {
                 String.class, Timestamp.from(now.minus(liveness)));
         int nodes = Math.max(1, live.size());
         int rank = Math.max(0, live.indexOf(nodeId));
-        for (int m = 0; m < readModels.size(); m++) {
-            ReadModel model = readModels.get(m);
-            int modelIndex = m;
-            processing.eventProcessor(model.name(), StreamingEventProcessor.class).ifPresent(processor -> {
-                Set<Integer> mine = processor.processingStatus().keySet();
-                if (mine.size() <= 1) {
-                    return;
-                }
-                Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
-                        Integer.class, model.name());
-                int fairShare = fairShare(segments == null ? 0 : segments, nodes, rank, modelIndex);
-                List<Integer> surplus = new ArrayList<>(mine);
-                for (int i = 0; i < mine.size() - fairShare; i++) {
-                    int segment = surplus.get(i);
-                    log.info("read model {}: releasing segment {} ({} held, fair share {} of {} segments among {} nodes)",
-                            model.name(), segment, mine.size(), fairShare, segments, nodes);
-                    processor.releaseSegment(segment, 2 * intervalMillis, TimeUnit.MILLISECONDS);
-                }
-            });
-        }
+        processing.eventProcessor(ProjectionConfiguration.PROCESSOR, StreamingEventProcessor.class).ifPresent(processor -> {
+            Set<Integer> mine = processor.processingStatus().keySet();
+            if (mine.size() <= 1) {
+                return;
+            }
+            Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
+                    Integer.class, ProjectionConfiguration.PROCESSOR);
+            int fairShare = fairShare(segments == null ? 0 : segments, nodes, rank);
+            List<Integer> surplus = new ArrayList<>(mine);
+            for (int i = 0; i < mine.size() - fairShare; i++) {
+                int segment = surplus.get(i);
+                log.info("read models: releasing segment {} ({} held, fair share {} of {} segments among {} nodes)",
+                        segment, mine.size(), fairShare, segments, nodes);
+                processor.releaseSegment(segment, 2 * intervalMillis, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     /**
-     * The segments of read model {@code modelIndex} that the node of {@code rank} (its place among the live
-     * nodes by id) should hold: every node {@code segments / nodes}, and the remainder one each to the
-     * nodes after {@code modelIndex} in turn, so that the shares add up to the segments and no node is left
-     * without work (4 segments on 3 nodes: 2, 1, 1, not 2, 2, 0), the extra ones going to other nodes for
-     * each read model.
+     * The segments that the node of {@code rank} (its place among the live nodes by id) should hold: every
+     * node {@code segments / nodes}, and the remainder one each to the first nodes, so that the shares add up
+     * to the segments and no node is left without work (4 segments on 3 nodes: 2, 1, 1, not 2, 2, 0).
      */
-    static int fairShare(int segments, int nodes, int rank, int modelIndex) {
-        int extra = Math.floorMod(rank - modelIndex, nodes) < segments % nodes ? 1 : 0;
-        return segments / nodes + extra;
+    static int fairShare(int segments, int nodes, int rank) {
+        return segments / nodes + (rank < segments % nodes ? 1 : 0);
     }
 
     @Override
