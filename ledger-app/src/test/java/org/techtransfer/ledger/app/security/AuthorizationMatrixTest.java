@@ -260,8 +260,8 @@ class AuthorizationMatrixTest {
             assertThat(text).contains("ledger_commands_seconds_count");
             assertThat(text).contains("ledger_commands_refused_total{code=\"REWARD_BELOW_MINIMUM\"");
             assertThat(text).as("command bus timings").containsPattern("(?m)^commandBus_allTimer_seconds_count\\{.*payloadType=\"RegisterContract\"");
-            // a read model's meters appear with the first event it handles, a moment after the commands
-            Pattern latency = Pattern.compile("(?m)^eventProcessor_latency\\w*\\{.*processorName=\"reward-obligations\"");
+            // the read models' processor shows its meters with the first event it handles, a moment after the commands
+            Pattern latency = Pattern.compile("(?m)^eventProcessor_latency\\w*\\{.*processorName=\"read-models\"");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!latency.matcher(text).find() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
