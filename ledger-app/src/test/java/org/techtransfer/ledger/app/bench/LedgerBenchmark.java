@@ -2,6 +2,8 @@ package org.techtransfer.ledger.app.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
@@ -214,7 +216,7 @@ public final class LedgerBenchmark {
                         settings.seconds(), client -> table.insertOne(), probe::take, n -> n.startsWith("bench-baseline-"));
                 table.drop(); // before autovacuum gets to it while the ledger is measured
             }
-            sayWithHeap("  %,.0f transactions/s", baseline.perSecond());
+            sayWithHeap("  %,.0f transactions/s%s", baseline.perSecond(), warmedUp(baseline));
             SO_FAR.put("baseline/s", String.valueOf(Math.round(baseline.perSecond())));
             phase = "first command per contract";
 
@@ -224,13 +226,18 @@ public final class LedgerBenchmark {
             phase = "commands through the gateway";
             say("commands through the gateway: %d clients", settings.clients());
             long[] sent = new long[settings.clients()];
+            DistributionSummary batches = ledger.bean(MeterRegistry.class).get("ledger.commands.batch.size").summary();
+            double batchesBefore = batches.count();
+            double batchedBefore = batches.totalAmount();
             Load.Result gateway = Load.run("commands via gateway", "bench-gateway-", settings.clients(), settings.warmup(),
                     settings.seconds(), client -> {
                         int contract = ThreadLocalRandom.current().nextInt(settings.contracts());
                         commands.send(income(contractId(contract), "G" + run + "-" + client + "-" + sent[client]++),
                                 RECORDER, UUID.randomUUID().toString());
                     }, probe::take, n -> n.startsWith("bench-gateway-") || n.startsWith(LANE));
-            sayWithHeap("  %,.0f commands/s", gateway.perSecond());
+            sayWithHeap("  %,.0f commands/s%s", gateway.perSecond(), warmedUp(gateway));
+            say("  group commit: %.1f commands per commit on average (warm-up and window)",
+                    (batches.totalAmount() - batchedBefore) / Math.max(1, batches.count() - batchesBefore));
             SO_FAR.put("commands/s", String.valueOf(Math.round(gateway.perSecond())));
             SO_FAR.put("ratio", String.format(Locale.ROOT, "%.2f", gateway.perSecond() / baseline.perSecond()));
             phase = "commands through HTTP";
@@ -253,7 +260,7 @@ public final class LedgerBenchmark {
                         Http.expect(clients[client].post(RECORDER, "/api/v1/contracts/" + contractId(contract) + "/incomes",
                                 incomeJson("H" + run + "-" + client + "-" + posted[client]++)), 201);
                     }, probe::take, n -> n.startsWith("http-nio-") || n.startsWith(LANE));
-            sayWithHeap("  %,.0f commands/s", http.perSecond());
+            sayWithHeap("  %,.0f commands/s%s", http.perSecond(), warmedUp(http));
             SO_FAR.put("http/s", String.valueOf(Math.round(http.perSecond())));
             phase = "replay";
 
@@ -379,9 +386,14 @@ public final class LedgerBenchmark {
         Arrays.sort(latencies);
         Load.Result result = new Load.Result("first command per contract", settings.clients(), settings.contracts() - errors.get(),
                 errors.get(), seconds, (settings.contracts() - errors.get()) / seconds, Load.percentile(latencies, 0.5),
-                Load.percentile(latencies, 0.99), latencies[latencies.length - 1] / 1e6, firstError.get(), null, null);
+                Load.percentile(latencies, 0.99), latencies[latencies.length - 1] / 1e6, firstError.get(), null, null, 0, 0);
         sayWithHeap("  %,.0f commands/s, p50 %.1f ms", result.perSecond(), result.p50Millis());
         return result;
+    }
+
+    private static String warmedUp(Load.Result load) {
+        return String.format(Locale.ROOT, " (measured after %.0f s of warm-up; the JIT compiled for %d ms in the window)",
+                load.warmupSeconds(), load.jitMillisInWindow());
     }
 
     // ----------------------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package org.techtransfer.ledger.app.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,9 +13,13 @@ import java.util.function.Supplier;
 
 /**
  * A closed-loop load: {@code clients} threads each send one operation, wait for it, and send the next,
- * first for a warm-up whose operations are not counted, then for the measured window. An operation
- * counts when it started and ended inside the window; its latency goes into a plain array (sorted at
- * the end) rather than a histogram, so there is no extra dependency and no bucketing error.
+ * first for a warm-up whose operations are not counted, then for the measured window. The warm-up lasts
+ * at least its seconds and goes on while the JIT compilers are still busy (more than
+ * {@link #JIT_QUIET_MILLIS_PER_SECOND} of compilation in the last second, for at most
+ * {@link #MAX_WARMUP_SECONDS}): compiling the ledger's code paths took seconds of CPU, which a window
+ * right after a short warm-up charged to the operations measured. An operation counts when it started
+ * and ended inside the window; its latency goes into a plain array (sorted at the end) rather than a
+ * histogram, so there is no extra dependency and no bucketing error.
  */
 final class Load {
 
@@ -23,10 +29,16 @@ final class Load {
         void call(int client) throws Exception;
     }
 
-    /** What one load achieved in its measured window, and what the machine did meanwhile. */
+    static final long JIT_QUIET_MILLIS_PER_SECOND = 20;
+    static final double MAX_WARMUP_SECONDS = 60;
+
+    /**
+     * What one load achieved in its measured window, and what the machine did meanwhile; how long it warmed
+     * up and how many milliseconds the JIT compilers spent in the window.
+     */
     record Result(String name, int clients, long operations, long errors, double seconds, double perSecond,
                   double p50Millis, double p99Millis, double maxMillis, String firstError,
-                  Probe.Delta delta, Profile profile) {
+                  Probe.Delta delta, Profile profile, double warmupSeconds, long jitMillisInWindow) {
 
         double perOperation(double total) {
             return operations == 0 ? Double.NaN : total / operations;
@@ -39,8 +51,9 @@ final class Load {
     static Result run(String name, String threadPrefix, int clients, double warmupSeconds, double seconds,
                       Operation operation, Supplier<Probe.Snapshot> probe, Predicate<String> profiled) {
         long begin = System.nanoTime();
-        long from = begin + (long) (warmupSeconds * 1e9);
-        long to = from + (long) (seconds * 1e9);
+        // the window opens once warmed up; until then it starts and ends "never"
+        AtomicLong window = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong windowEnd = new AtomicLong(Long.MAX_VALUE);
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
         AtomicLong errors = new AtomicLong();
@@ -54,7 +67,8 @@ final class Load {
             Thread thread = new Thread(() -> {
                 while (true) {
                     long started = System.nanoTime();
-                    if (started >= to) {
+                    long from = window.get();
+                    if (started >= windowEnd.get()) {
                         try {
                             measured.await();
                         } catch (InterruptedException e) {
@@ -70,7 +84,7 @@ final class Load {
                         firstError.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
                     }
                     long ended = System.nanoTime();
-                    if (started >= from && ended <= to) {
+                    if (started >= from && ended <= windowEnd.get()) {
                         if (ok) {
                             if (counts[client] == latencies[client].length) {
                                 latencies[client] = Arrays.copyOf(latencies[client], counts[client] * 2);
@@ -88,10 +102,26 @@ final class Load {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
-        sleepUntil(from);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        sleepUntil(begin + (long) (warmupSeconds * 1e9));
+        long compiled = jit.getTotalCompilationTime();
+        while (System.nanoTime() - begin < MAX_WARMUP_SECONDS * 1e9) {
+            sleepUntil(System.nanoTime() + 1_000_000_000L);
+            long now = jit.getTotalCompilationTime();
+            if (now - compiled < JIT_QUIET_MILLIS_PER_SECOND) {
+                break;
+            }
+            compiled = now;
+        }
+        long from = System.nanoTime();
+        long to = from + (long) (seconds * 1e9);
+        windowEnd.set(to);
+        window.set(from);
+        long jitAtStart = jit.getTotalCompilationTime();
         Probe.Snapshot first = probe.get();
         Profile.Sampler sampler = Profile.sample(profiled);
         sleepUntil(to);
+        long jitInWindow = jit.getTotalCompilationTime() - jitAtStart;
         Probe.Snapshot last = probe.get();
         measured.countDown();
         Profile profile = sampler.stop();
@@ -116,7 +146,7 @@ final class Load {
         Arrays.sort(all);
         return new Result(name, clients, total, errors.get(), seconds, total / seconds,
                 percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
-                firstError.get(), Probe.Delta.between(first, last), profile);
+                firstError.get(), Probe.Delta.between(first, last), profile, (from - begin) / 1e9, jitInWindow);
     }
 
     /** The latency below which {@code q} of the sorted latencies lie (nearest rank), in milliseconds. */
