@@ -392,8 +392,8 @@ public final class LedgerBenchmark {
     }
 
     private static String warmedUp(Load.Result load) {
-        return String.format(Locale.ROOT, " (measured after %.0f s of warm-up; the JIT compiled for %d ms in the window)",
-                load.warmupSeconds(), load.jitMillisInWindow());
+        return String.format(Locale.ROOT, " (measured after %.0f s of warm-up; JIT compilers' CPU in the window: %d ms)",
+                load.warmupSeconds(), load.jitCpuMillisInWindow());
     }
 
     // ----------------------------------------------------------------------------------------------------------

@@ -191,6 +191,30 @@ final class Probe {
         }
     }
 
+    /**
+     * CPU milliseconds the JIT compiler threads of this JVM ("C1 CompilerThre...", "C2 CompilerThre...") have
+     * used so far, from /proc/self/task; -1 where /proc is not there. They are not Java threads, so the thread
+     * bean does not see them.
+     */
+    static long jitCpuMillis() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            long ticks = 0;
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        long[] stat = stat(task.resolve("stat"));
+                        ticks += stat == null ? 0 : stat[2];
+                    }
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+            return Math.round(ticks * TICK_MILLIS);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** pid, parent pid, utime + stime of /proc/N/stat; null when the process is gone. */
     private static long[] stat(Path file) {
         try {
