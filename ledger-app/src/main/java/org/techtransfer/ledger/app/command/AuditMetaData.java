@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.app.command;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
@@ -8,7 +9,9 @@ import java.util.Map;
 
 /**
  * Copies onto every event what an auditor needs from the command that caused it: the authenticated
- * actor, the correlation id of the request, and the id of the command itself.
+ * actor, the correlation id of the request, and the id of the command itself. Only commands cause events
+ * here; for an event being handled (Axon asks for every handler's result, which goes nowhere) nothing is
+ * copied, which spares reading the event's metadata.
  */
 public class AuditMetaData implements CorrelationDataProvider {
 
@@ -20,6 +23,9 @@ public class AuditMetaData implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
+        if (!(message instanceof CommandMessage<?>)) {
+            return Map.of();
+        }
         Map<String, Object> data = new HashMap<>();
         data.put(ACTOR, message.getMetaData().getOrDefault(ACTOR, SYSTEM_ACTOR));
         data.put(CORRELATION_ID, message.getMetaData().getOrDefault(CORRELATION_ID, message.getIdentifier()));

@@ -27,6 +27,8 @@ import java.util.function.Function;
  */
 final class MessageMeters implements MessageMonitor<Message<?>> {
 
+    private static final long LATENCY_INTERVAL_MILLIS = 100;
+
     private record Meters(Counter ingested, Counter success, Counter failure, Counter processed, Counter ignored,
                           Timer all, Timer successTimer, Timer failureTimer, Timer ignoredTimer) {
     }
@@ -37,6 +39,8 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
     private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
     private final AtomicLong latencyMillis;
     private final Clock clock;
+    /** When the latency was last taken: an event's time is text in the log, and parsing it for every event cost. */
+    private volatile long latencyTakenAt;
 
     private MessageMeters(String prefix, MeterRegistry registry, Function<Class<?>, Tags> tags, AtomicLong latencyMillis,
                           Clock clock) {
@@ -54,7 +58,7 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
 
     /**
      * An event processor's meters ({@code processorName}) and its latency: how far behind the log's time
-     * the last event it took was, in milliseconds.
+     * an event it took was, in milliseconds, taken at most every {@value #LATENCY_INTERVAL_MILLIS} ms.
      */
     static MessageMeters eventProcessor(MeterRegistry registry, String processorName, Clock clock) {
         Tags processor = Tags.of("processorName", processorName);
@@ -69,7 +73,11 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
         Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), this::meters);
         meters.ingested().increment();
         if (latencyMillis != null && message instanceof EventMessage<?> event) {
-            latencyMillis.set(clock.millis() - event.getTimestamp().toEpochMilli());
+            long now = clock.millis();
+            if (now - latencyTakenAt >= LATENCY_INTERVAL_MILLIS) {
+                latencyTakenAt = now;
+                latencyMillis.set(now - event.getTimestamp().toEpochMilli());
+            }
         }
         long started = System.nanoTime();
         return new MonitorCallback() {
