@@ -83,28 +83,28 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                long took = System.nanoTime() - started;
-                meters.success().increment();
-                meters.processed().increment();
-                meters.all().record(took, TimeUnit.NANOSECONDS);
-                meters.successTimer().record(took, TimeUnit.NANOSECONDS);
+                done(meters.success(), meters.successTimer(), true);
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                long took = System.nanoTime() - started;
-                meters.failure().increment();
-                meters.processed().increment();
-                meters.all().record(took, TimeUnit.NANOSECONDS);
-                meters.failureTimer().record(took, TimeUnit.NANOSECONDS);
+                done(meters.failure(), meters.failureTimer(), true);
             }
 
             @Override
             public void reportIgnored() {
+                done(meters.ignored(), meters.ignoredTimer(), false);
+            }
+
+            /** Axon counts successes and failures as processed, ignored messages not. */
+            private void done(Counter outcome, Timer outcomeTimer, boolean processed) {
                 long took = System.nanoTime() - started;
-                meters.ignored().increment();
+                outcome.increment();
+                if (processed) {
+                    meters.processed().increment();
+                }
                 meters.all().record(took, TimeUnit.NANOSECONDS);
-                meters.ignoredTimer().record(took, TimeUnit.NANOSECONDS);
+                outcomeTimer.record(took, TimeUnit.NANOSECONDS);
             }
         };
     }
