@@ -63,7 +63,7 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
     static MessageMeters eventProcessor(MeterRegistry registry, String processorName, Clock clock) {
         Tags processor = Tags.of("processorName", processorName);
         AtomicLong latency = new AtomicLong();
-        Gauge.builder("eventProcessor.latency", latency, AtomicLong::get).tags(processor).baseUnit("milliseconds")
+        Gauge.builder("eventProcessor.latency", latency, AtomicLong::get).tags(processor)
                 .description("How far behind the log's time the read models are").register(registry);
         return new MessageMeters("eventProcessor", registry, type -> processor, latency, clock);
     }
