@@ -57,13 +57,14 @@ public class Projections {
 
     public List<Status> status() {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        // one processor feeds every read model: its tokens are read once and say where each of them stands
+        List<TrackingToken> tokens = progress.tokens(ProjectionConfiguration.PROCESSOR);
+        long position = tokens.isEmpty() ? -1 : tokens.stream()
+                .map(t -> t == null ? OptionalLong.of(-1) : t.position())
+                .mapToLong(p -> p.orElse(-1)).min().orElse(-1);
+        boolean replaying = tokens.stream().anyMatch(Projections::stillReplaying);
+        boolean caughtUp = !replaying && !tokens.isEmpty() && position >= (head == null ? -1 : head);
         return readModels.stream().map(model -> {
-            List<TrackingToken> tokens = progress.tokens(ProjectionConfiguration.PROCESSOR);
-            long position = tokens.isEmpty() ? -1 : tokens.stream()
-                    .map(t -> t == null ? OptionalLong.of(-1) : t.position())
-                    .mapToLong(p -> p.orElse(-1)).min().orElse(-1);
-            boolean replaying = tokens.stream().anyMatch(Projections::stillReplaying);
-            boolean caughtUp = !replaying && !tokens.isEmpty() && position >= (head == null ? -1 : head);
             long deadLetters = processing.deadLetterQueue(model.name()).map(q -> q.amountOfSequences()).orElse(0L);
             return new Status(model.name(), position, replaying, caughtUp, model.checksum(), deadLetters);
         }).toList();

@@ -36,7 +36,7 @@ public class CommandConfiguration {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TechnologyContract.class)
                         .configureCache(c -> cache)
-                        .configureCommandTargetResolver(c -> new RecordTargetResolver()))
+                        .configureCommandTargetResolver(c -> new IdentityTargetResolver()))
                 .configureAggregate(Institution.class);
     }
 

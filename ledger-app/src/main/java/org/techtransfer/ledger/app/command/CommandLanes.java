@@ -82,8 +82,8 @@ final class CommandLanes implements AutoCloseable {
         }
     }
 
-    /** Decides {@code message} in its aggregate's lane; answers the command log's {@link LoggedCommand}. */
-    Object handle(CommandMessage<?> message, String aggregateId) {
+    /** Decides {@code message} in its aggregate's lane; answers what the command log says of it. */
+    LoggedCommand handle(CommandMessage<?> message, String aggregateId) {
         Waiting waiting = new Waiting(message, aggregateId, new CompletableFuture<>());
         BlockingQueue<Waiting> lane = lanes.get(Math.floorMod(aggregateId.hashCode(), lanes.size()));
         lane.add(waiting);
@@ -91,7 +91,7 @@ final class CommandLanes implements AutoCloseable {
             throw shuttingDown();
         }
         try {
-            return waiting.answer().join();
+            return (LoggedCommand) waiting.answer().join();
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;

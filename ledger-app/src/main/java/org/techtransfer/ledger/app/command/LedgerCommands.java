@@ -67,8 +67,7 @@ public class LedgerCommands {
                             AuditMetaData.CORRELATION_ID, correlationId,
                             CommandLog.KEY, identity.key(),
                             CommandLog.FINGERPRINT, fingerprint(command))));
-            Object result = lanes.handle(message, identity.aggregateId());
-            LoggedCommand logged = (LoggedCommand) result;
+            LoggedCommand logged = lanes.handle(message, identity.aggregateId());
             long position = logged.position();
             if (position < 0) { // a repeat of a command logged before positions were kept
                 try {

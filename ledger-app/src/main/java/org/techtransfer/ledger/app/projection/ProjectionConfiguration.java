@@ -59,9 +59,8 @@ public class ProjectionConfiguration {
                                          JdbcTemplate jdbc) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
-            for (String readModel : List.of(RewardObligationProjection.NAME, PayoutProjection.NAME, ContractVolumeProjection.NAME)) {
-                processing.assignProcessingGroup(readModel, PROCESSOR);
-            }
+            // the ledger's only event handlers are the read models of ledger-projections: every group goes to it
+            processing.assignProcessingGroup(group -> PROCESSOR);
             processing.registerPooledStreamingEventProcessorConfiguration(
                     (config, builder) -> builder.claimExtensionThreshold(interval)
                             .transactionManager(new ReadModelTransactions(config.getComponent(TransactionManager.class), jdbc)));

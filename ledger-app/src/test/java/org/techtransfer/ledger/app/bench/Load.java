@@ -14,9 +14,9 @@ import java.util.function.Supplier;
  * first for a warm-up whose operations are not counted, then for the measured window. The warm-up lasts
  * at least its seconds and goes on while the JIT compiler threads are still busy (at most
  * {@link #MAX_WARMUP_SECONDS}): on two cores C2 took 0.5 to 3.6 s of CPU per method of the command path
- * for the first minute, which a window right after a short warm-up charged to the operations measured. An operation counts when it started
- * and ended inside the window; its latency goes into a plain array (sorted at the end) rather than a
- * histogram, so there is no extra dependency and no bucketing error.
+ * for the first minute, which a window right after a short warm-up charged to the operations measured.
+ * An operation counts when it started and ended inside the window; its latency goes into a plain array
+ * (sorted at the end) rather than a histogram, so there is no extra dependency and no bucketing error.
  */
 final class Load {
 
