@@ -8,6 +8,8 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,6 +145,9 @@ final class CommandLanes implements AutoCloseable {
             batch.forEach(this::alone); // each gets the failure of its own attempt: nothing was recorded
             return;
         }
+        // the batch's unit of work: each command's own is nested in it and hands it its events and its
+        // command-log entry, so that the whole batch is appended in one statement of each kind
+        UnitOfWork<?> together = DefaultUnitOfWork.startAndGet(batch.get(0).message());
         List<Object> answers = new ArrayList<>(batch.size());
         try {
             for (Waiting waiting : batch) {
@@ -152,8 +157,15 @@ final class CommandLanes implements AutoCloseable {
                 }
                 answers.add(result.getPayload());
             }
+            if (answers.size() == batch.size()) {
+                together.commit();
+            }
         } catch (RuntimeException failed) {
             answers.clear();
+        } finally {
+            if (together.isActive()) {
+                together.rollback();
+            }
         }
         if (answers.size() < batch.size() || transaction.isRollbackOnly()) {
             try {

@@ -6,14 +6,20 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Makes commands idempotent by their own id. It runs inside the command's transaction: the aggregate
  * decides, and the command's entry is written just before the commit, after its event, with the event's
- * position; entry and events commit or roll back together, and the entry's key is unique.
+ * position; entry and events commit or roll back together, and the entry's key is unique. The entries of
+ * the commands a lane decides together are written in one statement.
  * <p>
  * A command is not looked up first: a repeat cannot pass unnoticed, because its entry id (or the
  * contract's or institution's id) is already taken and the aggregate refuses it, or, failing that, its
@@ -27,6 +33,7 @@ class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
     static final String KEY = "commandKey";
     static final String FINGERPRINT = "fingerprint";
     static final String LOOK_UP_FIRST = "lookUpFirst";
+    private static final String ENTRIES = CommandLog.class.getName() + ".entries";
 
     private final JdbcTemplate jdbc;
 
@@ -60,25 +67,63 @@ class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
         Object result = chain.proceed();
         // handlers of existing aggregates answer with the new version; creation answers with the new id
         LoggedCommand logged = LoggedCommand.recorded(result instanceof Long v ? v : 0L);
-        // registered after the handler published its events, so it runs after they are appended
-        unitOfWork.onPrepareCommit(u -> logged.placedAt(enter(key, fingerprint, logged.version(),
-                CommandIdentity.of(command.getPayload()).aggregateId())));
+        Entry entry = new Entry(key, fingerprint, CommandIdentity.of(command.getPayload()).aggregateId(), logged);
+        // registered after the handler published its events, so that it runs after the event bus has handed
+        // them to the outermost unit of work: the command's own, or its lane's batch (CommandLanes)
+        unitOfWork.onPrepareCommit(u -> entries(u.root()).add(entry));
         return logged;
     }
 
-    private long enter(String key, String fingerprint, long version, String aggregateId) {
-        try {
-            List<Long> position = jdbc.queryForList("""
-                    INSERT INTO command_log (command_key, fingerprint, version, position)
-                    SELECT ?, ?, ?, global_index FROM domain_event_entry
-                    WHERE aggregate_identifier = ? AND sequence_number = ?
-                    RETURNING position""", Long.class, key, fingerprint, version, aggregateId, version);
-            if (position.isEmpty()) {
-                throw new IllegalStateException("command " + key + " left no event at version " + version);
-            }
-            return position.get(0);
-        } catch (DuplicateKeyException enteredBefore) {
-            throw new CommandEnteredBefore(key, enteredBefore);
+    /**
+     * The entries of the commands in {@code root}, written in one statement when it prepares to commit:
+     * after the event bus, whose handler was registered before, has appended their events.
+     */
+    private List<Entry> entries(UnitOfWork<?> root) {
+        return root.getOrComputeResource(ENTRIES, name -> {
+            List<Entry> entries = new ArrayList<>();
+            root.onPrepareCommit(u -> enter(entries));
+            return entries;
+        });
+    }
+
+    private void enter(List<Entry> entries) {
+        int n = entries.size();
+        String[] keys = new String[n];
+        String[] fingerprints = new String[n];
+        String[] aggregates = new String[n];
+        Long[] versions = new Long[n];
+        Map<String, LoggedCommand> byKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            keys[i] = e.key();
+            fingerprints[i] = e.fingerprint();
+            aggregates[i] = e.aggregateId();
+            versions[i] = e.logged().version();
+            byKey.put(e.key(), e.logged());
         }
+        try {
+            jdbc.query("""
+                    INSERT INTO command_log (command_key, fingerprint, version, position)
+                    SELECT c.command_key, c.fingerprint, c.version, e.global_index
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[])
+                             AS c (command_key, fingerprint, aggregate_identifier, version)
+                    JOIN domain_event_entry e
+                      ON e.aggregate_identifier = c.aggregate_identifier AND e.sequence_number = c.version
+                    RETURNING command_key, position""", ps -> {
+                Connection connection = ps.getConnection();
+                ps.setArray(1, connection.createArrayOf("text", keys));
+                ps.setArray(2, connection.createArrayOf("text", fingerprints));
+                ps.setArray(3, connection.createArrayOf("text", aggregates));
+                ps.setArray(4, connection.createArrayOf("bigint", versions));
+            }, (RowCallbackHandler) rs -> byKey.remove(rs.getString(1)).placedAt(rs.getLong(2)));
+        } catch (DuplicateKeyException enteredBefore) {
+            throw new CommandEnteredBefore(n == 1 ? keys[0] : String.join(", ", keys), enteredBefore);
+        }
+        if (!byKey.isEmpty()) {
+            throw new IllegalStateException("commands " + byKey.keySet() + " left no event at their version");
+        }
+    }
+
+    private record Entry(String key, String fingerprint, String aggregateId, LoggedCommand logged) {
     }
 }

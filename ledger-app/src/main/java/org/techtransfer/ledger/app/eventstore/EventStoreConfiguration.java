@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Duration;
+
 /**
  * The event store: Axon's JDBC engine on the tables of {@code V1__event_store.sql}, events and
  * metadata as JSON text, and PostgreSQL's duplicate key read as a concurrent append.
@@ -94,11 +96,12 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                  @Value("${ledger.read-models.wake-interval:20ms}") Duration wakeInterval) {
         return new CommittedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), wakeInterval);
     }
 
     @Bean
