@@ -73,6 +73,34 @@ public final class ContractState {
         }
     }
 
+    /**
+     * A registered contract's state in a form that can be stored and read back (its snapshot): folding
+     * the events after {@code version} into the restored state gives what folding them all gives.
+     */
+    public record Snapshot(ContractRegistered registration, Money totalAmount, Money technologyAmount,
+                           LocalDate terminatedOn, Set<String> entryIds, long version, RewardBook.Snapshot book) {
+    }
+
+    public Snapshot snapshot() {
+        if (!isRegistered()) {
+            throw new IllegalStateException("a contract has a snapshot once it is registered");
+        }
+        return new Snapshot(registration, totalAmount, technologyAmount, terminatedOn, Set.copyOf(entryIds), version,
+                book.snapshot());
+    }
+
+    public static ContractState restore(Snapshot snapshot) {
+        ContractState state = new ContractState();
+        state.registration = snapshot.registration();
+        state.totalAmount = snapshot.totalAmount();
+        state.technologyAmount = snapshot.technologyAmount();
+        state.terminatedOn = snapshot.terminatedOn();
+        state.entryIds.addAll(snapshot.entryIds());
+        state.version = snapshot.version();
+        state.book = RewardBook.restore(snapshot.book());
+        return state;
+    }
+
     /** The sequence number of the contract's last event (0 after registration). */
     public long version() {
         return version;

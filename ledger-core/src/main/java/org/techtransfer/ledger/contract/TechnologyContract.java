@@ -1,8 +1,11 @@
 package org.techtransfer.ledger.contract;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.techtransfer.ledger.institution.InstitutionRegistered;
 import org.techtransfer.ledger.institution.Institutions;
 import org.techtransfer.ledger.institution.UnknownInstitution;
@@ -30,18 +33,47 @@ import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
  * rules of RULES.md (through the contract's {@link org.techtransfer.ledger.reward.RewardBook}) and
  * either refused with the rule it breaks or recorded as one event.
  */
+@Revision(TechnologyContract.SNAPSHOT_REVISION)
 public class TechnologyContract {
+
+    /** The form of {@link #snapshot()}: raise it when that form changes, and older snapshots are passed over. */
+    public static final String SNAPSHOT_REVISION = "1";
 
     @AggregateIdentifier
     private String contractId;
-    private final ContractState state = new ContractState();
+    private final ContractState state;
 
     protected TechnologyContract() {
-        // for Axon
+        this(new ContractState()); // for Axon
+    }
+
+    private TechnologyContract(ContractState state) {
+        this.state = state;
+        this.contractId = state.isRegistered() ? state.contractId() : null;
+    }
+
+    /**
+     * The contract restored from its snapshot: Axon stores the aggregate itself as a snapshot's payload,
+     * in the form of {@link #snapshot()}.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static TechnologyContract restore(ContractState.Snapshot snapshot) {
+        return new TechnologyContract(ContractState.restore(snapshot));
+    }
+
+    @JsonValue
+    ContractState.Snapshot snapshot() {
+        return state.snapshot();
+    }
+
+    /** The contract's state: what a reader given a snapshot of this contract continues to fold. */
+    public ContractState state() {
+        return state;
     }
 
     @CommandHandler
     public TechnologyContract(RegisterContract command, Institutions institutions, RegistrationNumbers numbers) {
+        this(new ContractState());
         refuseIf(command.technologyAmount().isGreaterThan(command.totalAmount()), TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
                 "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount());
         InstitutionRegistered seller = institutions.find(command.sellerInstitutionId())
@@ -147,6 +179,9 @@ public class TechnologyContract {
 
     @EventSourcingHandler
     void on(Object event) {
+        if (event == this) {
+            return; // Axon hands a contract restored from a snapshot the snapshot, which is the contract itself
+        }
         state.evolve(event);
         contractId = state.contractId();
     }

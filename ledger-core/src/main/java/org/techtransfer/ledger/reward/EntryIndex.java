@@ -27,6 +27,17 @@ final class EntryIndex {
         return size;
     }
 
+    /** The id of the {@code entry}-th entry put, oldest first. */
+    String idAt(int entry) {
+        int end = entry + 1 < size ? starts[entry + 1] : keysUsed;
+        return new String(keys, starts[entry], end - starts[entry], StandardCharsets.UTF_8);
+    }
+
+    /** The value of the {@code entry}-th entry put, oldest first. */
+    int valueAt(int entry) {
+        return values[entry];
+    }
+
     /** The value put under {@code id}, or -1. */
     int get(String id) {
         byte[] key = id.getBytes(StandardCharsets.UTF_8);

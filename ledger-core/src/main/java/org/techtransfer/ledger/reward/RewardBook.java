@@ -347,6 +347,82 @@ public final class RewardBook {
                 sharesReceived, requiredShares(), sharesAllocated);
     }
 
+    // ---- snapshots ----
+
+    /**
+     * The book in a form that can be stored and read back: its entries in the order they were recorded (a
+     * kind letter each, {@code I}ncome, {@code C}ost, {@code E}quity or {@code P}ayment; the amount in fen or
+     * shares; the day received of an income or the payee's number of a payment), what was reversed, and the
+     * decisions as the book keeps them. Restoring records the entries again in the same order, so every
+     * figure is computed by the same code as when the events were folded.
+     */
+    public record Snapshot(RewardTerms terms, List<Contributor> contributors, List<String> entryIds, String kinds,
+                           long[] amounts, long[] details, List<String> payees, List<String> reversed,
+                           Map<String, Set<String>> cashDecisions, Set<String> equityDecisions,
+                           Map<String, LocalDate> publicityEnds, Map<String, Money> allocatedTo, Money decided,
+                           long sharesAllocated) {
+    }
+
+    public Snapshot snapshot() {
+        int n = entries.size();
+        List<String> ids = new ArrayList<>(n);
+        StringBuilder kinds = new StringBuilder(n);
+        long[] amounts = new long[n];
+        long[] details = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids.add(entries.idAt(i));
+            int entry = entries.valueAt(i);
+            int row = entry >>> 2;
+            switch (entry & 3) {
+                case INCOME -> {
+                    kinds.append('I');
+                    amounts[i] = incomeFen.get(row);
+                    details[i] = incomeDay.get(row);
+                }
+                case COST -> {
+                    kinds.append('C');
+                    amounts[i] = costFen.get(row);
+                }
+                case EQUITY -> {
+                    kinds.append('E');
+                    amounts[i] = equityShares.get(row);
+                }
+                default -> {
+                    kinds.append('P');
+                    amounts[i] = paymentFen.get(row);
+                    details[i] = paymentPerson.get(row);
+                }
+            }
+        }
+        return new Snapshot(terms, List.copyOf(contributors.values()), ids, kinds.toString(), amounts, details,
+                List.copyOf(payees), List.copyOf(reversed), Map.copyOf(cashDecisions), Set.copyOf(equityDecisions),
+                Map.copyOf(publicityEnds), Map.copyOf(allocatedTo), decided, sharesAllocated);
+    }
+
+    public static RewardBook restore(Snapshot s) {
+        RewardBook book = new RewardBook(s.terms(), s.contributors());
+        for (int i = 0; i < s.entryIds().size(); i++) {
+            String id = s.entryIds().get(i);
+            long amount = s.amounts()[i];
+            long detail = s.details()[i];
+            switch (s.kinds().charAt(i)) {
+                case 'I' -> book.recordIncome(id, Money.ofFen(amount), LocalDate.ofEpochDay(detail));
+                case 'C' -> book.recordCost(id, Money.ofFen(amount));
+                case 'E' -> book.receiveEquity(id, amount);
+                case 'P' -> book.pay(id, s.payees().get((int) detail), Money.ofFen(amount));
+                default -> throw new IllegalArgumentException("not a kind of entry: " + s.kinds().charAt(i));
+            }
+        }
+        s.reversed().forEach(book::reverse);
+        s.cashDecisions().forEach((decision, people) -> book.cashDecisions.put(decision, new HashSet<>(people)));
+        book.equityDecisions.addAll(s.equityDecisions());
+        book.publicityEnds.putAll(s.publicityEnds());
+        book.allocatedTo.putAll(s.allocatedTo());
+        book.decided = s.decided();
+        book.sharesAllocated = s.sharesAllocated();
+        return book;
+    }
+
     /** A growable column of numbers; a row, once added, keeps its place. */
     private static final class Column {
         private long[] values = new long[8];

@@ -7,6 +7,8 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +38,17 @@ public class CommandConfiguration {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TechnologyContract.class)
                         .configureCache(c -> cache)
-                        .configureCommandTargetResolver(c -> new IdentityTargetResolver()))
+                        .configureCommandTargetResolver(c -> new IdentityTargetResolver())
+                        // a snapshot of another form (an older revision of the class) is passed over: the events are read
+                        .configureSnapshotFilter(c -> RevisionSnapshotFilter.builder().type(TechnologyContract.class)
+                                .revision(TechnologyContract.SNAPSHOT_REVISION).build()))
                 .configureAggregate(Institution.class);
+    }
+
+    @Bean
+    ContractSnapshots contractSnapshots(EventStore eventStore, RecentAggregates cache, MeterRegistry meters,
+                                        @Value("${ledger.contracts.snapshot-every:500}") long every) {
+        return new ContractSnapshots(eventStore, cache, every, meters);
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -68,9 +79,11 @@ public class CommandConfiguration {
     @Bean(destroyMethod = "close")
     CommandLanes commandLanes(CommandBus commandBus, CommandGateway commandGateway,
                               PlatformTransactionManager transactionManager, RecentAggregates recentAggregates,
-                              MeterRegistry meters, @Value("${ledger.commands.lanes:4}") int lanes,
+                              ContractSnapshots snapshots, MeterRegistry meters,
+                              @Value("${ledger.commands.lanes:4}") int lanes,
                               @Value("${ledger.commands.batch-size:64}") int batchSize) {
-        return new CommandLanes(commandBus, commandGateway, transactionManager, recentAggregates, meters, lanes, batchSize);
+        return new CommandLanes(commandBus, commandGateway, transactionManager, recentAggregates, snapshots, meters,
+                lanes, batchSize);
     }
 
     @Bean

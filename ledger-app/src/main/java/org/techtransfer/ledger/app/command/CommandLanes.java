@@ -55,6 +55,7 @@ final class CommandLanes implements AutoCloseable {
     private final CommandGateway gateway;
     private final PlatformTransactionManager transactions;
     private final RecentAggregates recentAggregates;
+    private final ContractSnapshots snapshots;
     private final int maxBatch;
     private final List<BlockingQueue<Waiting>> lanes = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
@@ -63,11 +64,13 @@ final class CommandLanes implements AutoCloseable {
     private volatile boolean closed;
 
     CommandLanes(CommandBus commandBus, CommandGateway gateway, PlatformTransactionManager transactions,
-                 RecentAggregates recentAggregates, MeterRegistry meters, int laneCount, int maxBatch) {
+                 RecentAggregates recentAggregates, ContractSnapshots snapshots, MeterRegistry meters, int laneCount,
+                 int maxBatch) {
         this.commandBus = commandBus;
         this.gateway = gateway;
         this.transactions = transactions;
         this.recentAggregates = recentAggregates;
+        this.snapshots = snapshots;
         this.maxBatch = maxBatch;
         this.batchSizes = DistributionSummary.builder("ledger.commands.batch.size")
                 .description("Commands committed together in one transaction").register(meters);
@@ -125,6 +128,7 @@ final class CommandLanes implements AutoCloseable {
                 log.error("a command lane failed", unexpected);
                 batch.forEach(w -> w.answer().completeExceptionally(unexpected));
             }
+            batch.stream().map(Waiting::aggregateId).distinct().forEach(snapshots::afterCommit);
             batch.clear();
         }
         Waiting left;

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.techtransfer.ledger.contract.ContractHistory;
 import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.ContractState;
 
@@ -34,8 +35,7 @@ public class ContractReader {
     private final Map<String, Followed> recent;
 
     private static final class Followed {
-        final ContractState state = new ContractState();
-        long lastSequence = -1;
+        ContractState state;
     }
 
     ContractReader(EventStore eventStore, JdbcTemplate jdbc,
@@ -52,19 +52,17 @@ public class ContractReader {
 
     /**
      * Reads the contract as it stands now, with every event committed so far; empty when there is none.
-     * Only the events since the last read are fetched.
+     * Only the events since the last read are fetched; a contract read for the first time starts from its
+     * latest snapshot.
      */
     public <T> Optional<T> current(String contractId, Function<ContractState, T> reader) {
         Followed followed = recent.computeIfAbsent(contractId, id -> new Followed());
         synchronized (followed) {
-            DomainEventStream events = eventStore.readEvents(contractId, followed.lastSequence + 1);
-            while (events.hasNext()) {
-                DomainEventMessage<?> event = events.next();
-                if (!followed.state.isRegistered() && !(event.getPayload() instanceof ContractRegistered)) {
-                    break; // the id belongs to an institution, not a contract
-                }
-                followed.state.evolve(event.getPayload());
-                followed.lastSequence = event.getSequenceNumber();
+            if (followed.state == null) {
+                followed.state = ContractHistory.read(eventStore, contractId, Long.MAX_VALUE);
+            } else {
+                DomainEventStream events = eventStore.readEvents(contractId, followed.state.version() + 1);
+                events.forEachRemaining(event -> followed.state.evolve(event.getPayload()));
             }
             if (!followed.state.isRegistered()) {
                 recent.remove(contractId);
@@ -77,7 +75,7 @@ public class ContractReader {
     /** The contract as recorded up to {@code asOf}, folded from the start; empty when there is none. */
     public Optional<ContractState> asOf(String contractId, Instant asOf) {
         ContractState state = new ContractState();
-        DomainEventStream events = eventStore.readEvents(contractId);
+        DomainEventStream events = eventStore.readEvents(contractId, 0); // every event, never a snapshot
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (event.getTimestamp().isAfter(asOf)) {
@@ -94,7 +92,7 @@ public class ContractReader {
     /** Every event of the contract, oldest first; empty when the id is not a contract's. */
     public List<DomainEventMessage<?>> events(String contractId) {
         List<DomainEventMessage<?>> all = new ArrayList<>();
-        eventStore.readEvents(contractId).forEachRemaining(all::add);
+        eventStore.readEvents(contractId, 0).forEachRemaining(all::add);
         if (all.isEmpty() || !(all.get(0).getPayload() instanceof ContractRegistered)) {
             return List.of();
         }

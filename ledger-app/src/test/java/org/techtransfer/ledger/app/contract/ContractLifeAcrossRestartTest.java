@@ -1,7 +1,9 @@
 package org.techtransfer.ledger.app.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
@@ -23,12 +25,14 @@ class ContractLifeAcrossRestartTest {
 
     private static final String R = "recorder-a";
 
-    @Test
-    void a_contract_reloads_to_the_same_state_after_a_restart() {
+    @ParameterizedTest(name = "snapshot every {0} events")
+    @ValueSource(ints = {500, 4})
+    void a_contract_reloads_to_the_same_state_after_a_restart(int snapshotEvery) {
         String url = TestDatabase.fresh();
+        String snapshots = "--ledger.contracts.snapshot-every=" + snapshotEvery;
         JsonNode before;
         JsonNode eventsBefore;
-        try (LedgerNode node = LedgerNode.start(url)) {
+        try (LedgerNode node = LedgerNode.start(url, snapshots)) {
             LedgerClient c = node.client();
             created(c.post("admin", "/api/v1/institutions", institution("DEMO-A", "BEIJING")));
             created(c.post(R, "/api/v1/contracts", contract("C-LIFE", "DEMO-A", "EQUITY_INVESTMENT")));
@@ -69,9 +73,16 @@ class ContractLifeAcrossRestartTest {
             assertThat(before.get("totalAmount").asText()).isEqualTo("1300000.00");
             assertThat(before.get("terminated").asBoolean()).isTrue();
         }
-        try (LedgerNode node = LedgerNode.start(url)) {
+        try (LedgerNode node = LedgerNode.start(url, snapshots)) {
             LedgerClient c = node.client();
+            // with a snapshot every 4 events, the contract is read from its snapshot at version 11 and 3 events
+            assertThat(node.bean(JdbcTemplate.class).queryForList(
+                    "SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = 'C-LIFE'", Long.class))
+                    .isEqualTo(snapshotEvery == 4 ? List.of(11L) : List.of());
             assertThat(c.get("auditor", "/api/v1/contracts/C-LIFE").json()).isEqualTo(before);
+            JsonNode asOf = c.get("auditor", "/api/v1/contracts/C-LIFE?asOf=2099-01-01T00:00:00Z").json();
+            assertThat(asOf.get("version")).isEqualTo(before.get("version"));
+            assertThat(asOf.get("requiredReward")).isEqualTo(before.get("requiredReward"));
             assertThat(c.get("auditor", "/api/v1/contracts/C-LIFE/events").json()).isEqualTo(eventsBefore);
             // and the restarted service still knows every id and registration number
             assertThat(c.post(R, "/api/v1/contracts/C-LIFE/payments", payment("PAY-1", "P-1", "245000.00", "2026-04-20")).status())
@@ -85,6 +96,10 @@ class ContractLifeAcrossRestartTest {
                                     "principal", true, "leadership", false))));
             assertThat(duplicate.status()).isEqualTo(422);
             assertThat(duplicate.json().get("code").asText()).isEqualTo("DUPLICATE_REGISTRATION_NUMBER");
+            // the contract the aggregate loads (from its snapshot, or its events) knows it was terminated
+            LedgerClient.Response late = c.post(R, "/api/v1/contracts/C-LIFE/incomes", income("I-3", "1.00", "2026-10-01"));
+            assertThat(late.status()).isEqualTo(422);
+            assertThat(late.json().get("code").asText()).isEqualTo("CONTRACT_TERMINATED");
         }
     }
 

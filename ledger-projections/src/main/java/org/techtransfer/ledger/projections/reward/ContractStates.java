@@ -1,8 +1,8 @@
 package org.techtransfer.ledger.projections.reward;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.techtransfer.ledger.contract.ContractHistory;
 import org.techtransfer.ledger.contract.ContractState;
 
 import java.util.LinkedHashMap;
@@ -12,8 +12,8 @@ import java.util.Map;
  * The contracts a read model is following, each folded through the same {@link ContractState} as the
  * aggregate. An event continues the contract it belongs to; when this node has not seen the events
  * before it (a restart, a segment taken over from another node, an eviction), the contract is read
- * again from the log up to that event. An event seen twice (a batch retried after a rollback) is not
- * applied twice.
+ * again from the log up to that event (from its latest snapshot, when that is not past the event). An
+ * event seen twice (a batch retried after a rollback) is not applied twice.
  */
 final class ContractStates {
 
@@ -56,23 +56,10 @@ final class ContractStates {
             state = new ContractState();
             state.evolve(event.getPayload());
         } else {
-            state = readUpTo(id, sequence);
+            state = ContractHistory.read(log, id, sequence);
         }
         synchronized (followed) {
             followed.put(id, new Followed(state, sequence));
-        }
-        return state;
-    }
-
-    private ContractState readUpTo(String id, long sequence) {
-        ContractState state = new ContractState();
-        DomainEventStream events = log.readEvents(id);
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
-            if (event.getSequenceNumber() > sequence) {
-                break;
-            }
-            state.evolve(event.getPayload());
         }
         return state;
     }
