@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.serialization.Revision;
 import org.techtransfer.ledger.institution.InstitutionRegistered;
 import org.techtransfer.ledger.institution.Institutions;
 import org.techtransfer.ledger.institution.UnknownInstitution;
@@ -33,10 +32,12 @@ import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
  * rules of RULES.md (through the contract's {@link org.techtransfer.ledger.reward.RewardBook}) and
  * either refused with the rule it breaks or recorded as one event.
  */
-@Revision(TechnologyContract.SNAPSHOT_REVISION)
 public class TechnologyContract {
 
-    /** The form of {@link #snapshot()}: raise it when that form changes, and older snapshots are passed over. */
+    /**
+     * The form of {@link #snapshot()}, stored with each snapshot: raise it when that form changes, and older
+     * snapshots are passed over.
+     */
     public static final String SNAPSHOT_REVISION = "1";
 
     @AggregateIdentifier

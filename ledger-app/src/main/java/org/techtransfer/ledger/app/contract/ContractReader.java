@@ -6,9 +6,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.techtransfer.ledger.contract.ContractHistory;
 import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.ContractState;
+import org.techtransfer.ledger.projections.support.ContractHistory;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.techtransfer.ledger.contract.TechnologyContract;
 
 import java.time.Duration;
 
@@ -44,7 +45,9 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return new KnownTypesSerializer(JacksonSerializer.builder().objectMapper(eventMapper()));
+        return new KnownTypesSerializer(JacksonSerializer.builder().objectMapper(eventMapper())
+                // a contract's snapshot carries the revision of its form, so that one of an older form is passed over
+                .revisionResolver(type -> type == TechnologyContract.class ? TechnologyContract.SNAPSHOT_REVISION : null));
     }
 
     @Bean

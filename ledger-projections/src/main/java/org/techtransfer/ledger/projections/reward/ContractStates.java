@@ -2,8 +2,8 @@ package org.techtransfer.ledger.projections.reward;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.techtransfer.ledger.contract.ContractHistory;
 import org.techtransfer.ledger.contract.ContractState;
+import org.techtransfer.ledger.projections.support.ContractHistory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,11 @@
-package org.techtransfer.ledger.contract;
+package org.techtransfer.ledger.projections.support;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.techtransfer.ledger.contract.ContractRegistered;
+import org.techtransfer.ledger.contract.ContractState;
+import org.techtransfer.ledger.contract.TechnologyContract;
 
 /**
  * Reads a contract from the log for those who fold it outside the aggregate (queries, read models): from
