@@ -39,9 +39,9 @@ final class ContractSnapshots {
         this.cache = cache;
         this.every = every;
         this.stored = Counter.builder("ledger.contracts.snapshots").tag("outcome", "stored")
-                .description("Snapshots of contracts stored").register(meters);
+                .description("Snapshots of contracts, by outcome").register(meters);
         this.failed = Counter.builder("ledger.contracts.snapshots").tag("outcome", "failed")
-                .description("Snapshots of contracts stored").register(meters);
+                .description("Snapshots of contracts, by outcome").register(meters);
     }
 
     /**
@@ -52,14 +52,16 @@ final class ContractSnapshots {
         if (!(cache.get(aggregateId) instanceof AggregateCacheEntry<?> entry)) {
             return; // not a contract, or evicted after a failure
         }
-        // the cache holds its entries in memory, each with its live aggregate, which this hands back as it is
-        // (the model and the store are needed only to rebuild an entry that was serialised)
-        EventSourcedAggregate<?> contract = entry.recreateAggregate(null, eventStore, NoSnapshotTriggerDefinition.INSTANCE);
-        long version = contract.version();
-        if (version - taken.getOrDefault(aggregateId, -1L) < every) {
-            return;
-        }
+        long version = -1;
         try {
+            // the cache holds its entries in memory, each with its live aggregate, which this hands back as it
+            // is (the model and the store are needed only to rebuild an entry that was serialised)
+            EventSourcedAggregate<?> contract = entry.recreateAggregate(null, eventStore,
+                    NoSnapshotTriggerDefinition.INSTANCE);
+            version = contract.version();
+            if (version - taken.getOrDefault(aggregateId, -1L) < every) {
+                return;
+            }
             eventStore.storeSnapshot(new GenericDomainEventMessage<>(TYPE, aggregateId, version,
                     contract.getAggregateRoot()));
             taken.put(aggregateId, version);

@@ -13,9 +13,15 @@ import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.rule.RuleViolation;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -53,6 +59,7 @@ class CommandLanesTest {
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             CountDownLatch go = new CountDownLatch(1);
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            Map<String, List<Long>> answered = new ConcurrentHashMap<>();
             Set<String> refused = ConcurrentHashMap.newKeySet();
             List<Future<?>> clients = new ArrayList<>();
             for (int client = 0; client < CLIENTS; client++) {
@@ -73,6 +80,7 @@ class CommandLanesTest {
                             assertThat(outcome.repeated()).isFalse();
                             assertThat(outcome.position()).isPositive();
                             acknowledged.add(id);
+                            answered.put(id, List.of(outcome.version(), outcome.position()));
                         }
                     }
                     return null;
@@ -89,6 +97,14 @@ class CommandLanesTest {
             assertThat(recorded.incomeEvents()).isEqualTo(acknowledged.size());
             acknowledged.forEach(id -> assertThat(recorded.events(id)).as(id).hasSize(1));
             assertThat(recorded.commandLogRows()).isEqualTo(acknowledged.size());
+            // each answered with its own event's version and position, as its command-log row says too (a batch's
+            // rows are written in one statement)
+            assertThat(versionsAndPositions(url, """
+                    SELECT payload::json->>'incomeId', sequence_number, global_index FROM domain_event_entry
+                    WHERE payload_type LIKE '%IncomeRecorded'""")).isEqualTo(answered);
+            assertThat(versionsAndPositions(url, """
+                    SELECT substring(command_key from 'L-[0-9]+-[0-9]+$'), version, position FROM command_log
+                    WHERE command_key LIKE 'RecordIncome:%'""")).isEqualTo(answered);
             assertThat(refused).hasSize(CLIENTS * COMMANDS_PER_CLIENT / 5);
             long incomesPerContract = acknowledged.size() / CONTRACTS;
             for (int c = 0; c < CONTRACTS; c++) {
@@ -107,5 +123,15 @@ class CommandLanesTest {
                     acknowledged.size(), refused.size(), batches.count(), batches.totalAmount(), batches.max(),
                     meters.get("ledger.commands.batches.undone").counter().count());
         }
+    }
+
+    private static Map<String, List<Long>> versionsAndPositions(String url, String sql) throws SQLException {
+        Map<String, List<Long>> found = new HashMap<>();
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                found.put(r.getString(1), List.of(r.getLong(2), r.getLong(3)));
+            }
+        }
+        return found;
     }
 }
