@@ -13,6 +13,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.techtransfer.ledger.contract.TechnologyContract;
 import org.techtransfer.ledger.institution.Institution;
@@ -46,9 +47,10 @@ public class CommandConfiguration {
     }
 
     @Bean
-    ContractSnapshots contractSnapshots(EventStore eventStore, RecentAggregates cache, MeterRegistry meters,
+    ContractSnapshots contractSnapshots(EventStore eventStore, JdbcTemplate jdbc, RecentAggregates cache,
+                                        MeterRegistry meters,
                                         @Value("${ledger.contracts.snapshot-every:500}") long every) {
-        return new ContractSnapshots(eventStore, cache, every, meters);
+        return new ContractSnapshots(eventStore, jdbc, cache, every, meters);
     }
 
     @Bean(destroyMethod = "shutdownNow")

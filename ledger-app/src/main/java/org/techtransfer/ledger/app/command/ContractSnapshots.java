@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.techtransfer.ledger.contract.TechnologyContract;
 
 import java.util.Map;
@@ -27,15 +28,18 @@ final class ContractSnapshots {
     private static final String TYPE = TechnologyContract.class.getSimpleName();
 
     private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
     private final RecentAggregates cache;
     private final long every;
-    /** The version of each contract's last snapshot stored by this node (unknown after a restart: -1). */
+    /** The version of each contract's latest snapshot, looked up once per contract and then kept. */
     private final Map<String, Long> taken = new ConcurrentHashMap<>();
     private final Counter stored;
     private final Counter failed;
 
-    ContractSnapshots(EventStore eventStore, RecentAggregates cache, long every, MeterRegistry meters) {
+    ContractSnapshots(EventStore eventStore, JdbcTemplate jdbc, RecentAggregates cache, long every,
+                      MeterRegistry meters) {
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
         this.cache = cache;
         this.every = every;
         this.stored = Counter.builder("ledger.contracts.snapshots").tag("outcome", "stored")
@@ -59,7 +63,7 @@ final class ContractSnapshots {
             EventSourcedAggregate<?> contract = entry.recreateAggregate(null, eventStore,
                     NoSnapshotTriggerDefinition.INSTANCE);
             version = contract.version();
-            if (version - taken.getOrDefault(aggregateId, -1L) < every) {
+            if (version - taken.computeIfAbsent(aggregateId, this::latestStored) < every) {
                 return;
             }
             eventStore.storeSnapshot(new GenericDomainEventMessage<>(TYPE, aggregateId, version,
@@ -70,5 +74,14 @@ final class ContractSnapshots {
             failed.increment();
             log.warn("snapshot of contract {} at version {} not stored: {}", aggregateId, version, e.toString());
         }
+    }
+
+    /** The version of the contract's latest snapshot of the current form (by this node or another), or -1. */
+    private long latestStored(String contractId) {
+        Long latest = jdbc.queryForObject("""
+                SELECT max(sequence_number) FROM snapshot_event_entry
+                WHERE aggregate_identifier = ? AND payload_revision = ?""",
+                Long.class, contractId, TechnologyContract.SNAPSHOT_REVISION);
+        return latest == null ? -1 : latest;
     }
 }

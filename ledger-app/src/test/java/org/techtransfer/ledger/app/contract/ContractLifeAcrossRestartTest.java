@@ -1,6 +1,7 @@
 package org.techtransfer.ledger.app.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,6 +101,15 @@ class ContractLifeAcrossRestartTest {
             LedgerClient.Response late = c.post(R, "/api/v1/contracts/C-LIFE/incomes", income("I-3", "1.00", "2026-10-01"));
             assertThat(late.status()).isEqualTo(422);
             assertThat(late.json().get("code").asText()).isEqualTo("CONTRACT_TERMINATED");
+            // and goes on from where it stood: version 15, whose snapshot replaces the one at 11
+            created(c.post(R, "/api/v1/contracts/C-LIFE/reversals", body("reversalId", "REV-2", "entryId", "PAY-L",
+                    "reason", "paid twice")));
+            assertThat(c.get("auditor", "/api/v1/contracts/C-LIFE").json().get("rewardPaid").asText()).isEqualTo("245000.00");
+            assertThat(node.bean(JdbcTemplate.class).queryForList(
+                    "SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = 'C-LIFE'", Long.class))
+                    .isEqualTo(snapshotEvery == 4 ? List.of(15L) : List.of());
+            assertThat(node.bean(MeterRegistry.class).get("ledger.contracts.snapshots").tag("outcome", "failed")
+                    .counter().count()).isZero();
         }
     }
 
