@@ -40,8 +40,10 @@ public class CommandConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TechnologyContract.class)
                         .configureCache(c -> cache)
                         .configureCommandTargetResolver(c -> new IdentityTargetResolver())
-                        // a snapshot of another form (an older revision of the class) is passed over: the events are read
-                        .configureSnapshotFilter(c -> RevisionSnapshotFilter.builder().type(TechnologyContract.class)
+                        // a snapshot of another form (an older revision) is passed over: the events are read. The
+                        // type is the one the log stores, the simple name (the builder's type(Class) takes the full one)
+                        .configureSnapshotFilter(c -> RevisionSnapshotFilter.builder()
+                                .type(TechnologyContract.class.getSimpleName())
                                 .revision(TechnologyContract.SNAPSHOT_REVISION).build()))
                 .configureAggregate(Institution.class);
     }

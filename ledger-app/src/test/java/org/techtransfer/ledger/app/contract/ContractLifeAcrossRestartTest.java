@@ -9,6 +9,9 @@ import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +31,7 @@ class ContractLifeAcrossRestartTest {
 
     @ParameterizedTest(name = "snapshot every {0} events")
     @ValueSource(ints = {500, 4})
-    void a_contract_reloads_to_the_same_state_after_a_restart(int snapshotEvery) {
+    void a_contract_reloads_to_the_same_state_after_a_restart(int snapshotEvery) throws SQLException {
         String url = TestDatabase.fresh();
         String snapshots = "--ledger.contracts.snapshot-every=" + snapshotEvery;
         JsonNode before;
@@ -110,6 +113,16 @@ class ContractLifeAcrossRestartTest {
                     .isEqualTo(snapshotEvery == 4 ? List.of(15L) : List.of());
             assertThat(node.bean(MeterRegistry.class).get("ledger.contracts.snapshots").tag("outcome", "failed")
                     .counter().count()).isZero();
+        }
+        // a snapshot of another form (here an older revision, unreadable as today's) is passed over: the events are read
+        try (Connection db = TestDatabase.connect(url); Statement sql = db.createStatement()) {
+            sql.executeUpdate("UPDATE snapshot_event_entry SET payload_revision = '0', payload = '{\"form\":\"old\"}'");
+        }
+        try (LedgerNode node = LedgerNode.start(url, snapshots)) {
+            JsonNode after = node.client().get("auditor", "/api/v1/contracts/C-LIFE").json();
+            assertThat(after.get("version").asLong()).isEqualTo(15);
+            assertThat(after.get("rewardPaid").asText()).isEqualTo("245000.00");
+            assertThat(after.get("requiredReward")).isEqualTo(before.get("requiredReward"));
         }
     }
 
