@@ -108,9 +108,20 @@ public record Money(long fen) implements Comparable<Money> {
         return Long.compare(fen, other.fen);
     }
 
+    /** Yuan with two decimals, as {@code toBigDecimal().toPlainString()} gives it, without making a BigDecimal. */
     @JsonValue
     @Override
     public String toString() {
-        return toBigDecimal().toPlainString();
+        long yuan = fen / 100;
+        int cents = (int) Math.abs(fen % 100);
+        StringBuilder text = new StringBuilder(24);
+        if (fen < 0 && yuan == 0) {
+            text.append('-'); // -0.05: the yuan part alone has no sign
+        }
+        text.append(yuan).append('.');
+        if (cents < 10) {
+            text.append('0');
+        }
+        return text.append(cents).toString();
     }
 }
