@@ -117,7 +117,7 @@ class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
                 ps.setArray(4, connection.createArrayOf("bigint", versions));
             }, (RowCallbackHandler) rs -> byKey.remove(rs.getString(1)).placedAt(rs.getLong(2)));
         } catch (DuplicateKeyException enteredBefore) {
-            throw new CommandEnteredBefore(n == 1 ? keys[0] : String.join(", ", keys), enteredBefore);
+            throw new CommandEnteredBefore(String.join(", ", keys), enteredBefore);
         }
         if (!byKey.isEmpty()) {
             throw new IllegalStateException("commands " + byKey.keySet() + " left no event at their version");

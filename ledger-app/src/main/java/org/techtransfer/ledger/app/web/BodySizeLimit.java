@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * Refuses request bodies over 1 MiB (API.md: a 400), whether they announce their length or not:
@@ -24,6 +25,11 @@ import java.io.IOException;
 public class BodySizeLimit extends OncePerRequestFilter {
 
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /**
+     * Tomcat closes the connection after a 400; a client still sending its body then gets a reset instead
+     * of the answer. A body announced up to this size is read and dropped first (never kept in memory).
+     */
+    private static final long MAX_DRAINED_BYTES = 16 * 1024 * 1024;
 
     /** Thrown while reading a body that turns out to be larger than announced, or unannounced and too large. */
     public static class BodyTooLarge extends IOException {
@@ -35,7 +41,11 @@ public class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+        long announced = request.getContentLengthLong();
+        if (announced > MAX_BODY_BYTES) {
+            if (announced <= MAX_DRAINED_BYTES) {
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+            }
             Problems.write(response, 400, "Bad Request", "the request body is over 1 MiB", null);
             return;
         }
