@@ -102,7 +102,15 @@ final class EntryIndex {
         return Arrays.equals(keys, start, end, key, 0, key.length);
     }
 
+    /**
+     * Murmur3's finalizer: ids that differ in their last characters ("LOG-1", "LOG-2") have nearby hash codes,
+     * which linear probing would pile into one long run of slots.
+     */
     private static int spread(int hash) {
-        return hash ^ (hash >>> 16);
+        int h = hash ^ (hash >>> 16);
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 }

@@ -157,17 +157,27 @@ public final class RewardBook {
         reversed.add(entryId);
     }
 
-    /** Puts an income among the standing ones, after every income received on or before its day. */
+    /**
+     * Puts an income among the standing ones, after every income received on or before its day. Found by
+     * halving, not by walking: incomes arrive in any order of day, and a contract may hold thousands.
+     */
     private void stand(int row) {
-        int at = standingCount;
-        while (at > 0 && incomeDay.get(standing[at - 1]) > incomeDay.get(row)) {
-            at--;
+        long day = incomeDay.get(row);
+        int low = 0;
+        int high = standingCount;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (incomeDay.get(standing[middle]) <= day) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
         }
         if (standingCount == standing.length) {
             standing = Arrays.copyOf(standing, standingCount + (standingCount >> 1));
         }
-        System.arraycopy(standing, at, standing, at + 1, standingCount - at);
-        standing[at] = row;
+        System.arraycopy(standing, low, standing, low + 1, standingCount - low);
+        standing[low] = row;
         standingCount++;
     }
 
@@ -326,11 +336,17 @@ public final class RewardBook {
         if (!paid.isLessThan(requiredReward())) {
             return Optional.empty();
         }
+        // requiredFor(c) > paid means ceil(rate × (c - costs)) > paid, that is c >= costs + floor(paid / rate) + 1
+        // (paid is never negative, and the rate is positive since something is required): one division here
+        // instead of a rounding at every income of the walk
+        long threshold = BigDecimal.valueOf(paid.fen()).divide(terms.cashRate(), 0, RoundingMode.FLOOR)
+                .add(BigDecimal.valueOf(costTotal.fen())).add(BigDecimal.ONE)
+                .min(BigDecimal.valueOf(Long.MAX_VALUE)).longValueExact();
         long cumulative = 0;
         for (int at = 0; at < standingCount; at++) {
             int row = standing[at];
             cumulative = Math.addExact(cumulative, incomeFen.get(row));
-            if (requiredFor(Money.ofFen(cumulative)).isGreaterThan(paid)) {
+            if (cumulative >= threshold) {
                 return Optional.of(LocalDate.ofEpochDay(incomeDay.get(row)).plusMonths(terms.deadlineMonths()));
             }
         }

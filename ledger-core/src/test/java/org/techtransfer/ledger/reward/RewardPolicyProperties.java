@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.rule.Rule;
@@ -16,6 +17,7 @@ import org.techtransfer.ledger.rule.RuleViolation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -234,5 +236,39 @@ class RewardPolicyProperties {
         assertThat(book.dueBy()).isEmpty();
         assertThat(book.status(due.plusYears(10))).isEqualTo(RewardStatus.COMPLIANT);
         assertThat(book.figures(due).outstanding()).isEqualTo(Money.ZERO);
+    }
+
+    /**
+     * The deadline against RULES.md computed naively: incomes that stand, oldest receipt first (in order of
+     * record on the same day), each raising the requirement to ceil(rate × (cumulative income − costs));
+     * the first whose requirement exceeds what was paid is due. Paid here is any part of the required reward.
+     */
+    @Property
+    void the_deadline_is_that_of_the_first_income_whose_requirement_exceeds_what_was_paid(
+            @ForAll("entries") List<Entry> incomes, @ForAll("entries") List<Entry> costs,
+            @ForAll("percents") int percent, @ForAll @IntRange(min = 0, max = 100) int paidPercent) {
+        RewardBook book = book(percent);
+        record(book, incomes, costs);
+        long cost = costs.stream().filter(e -> !e.reversed()).mapToLong(Entry::fen).sum();
+        long paid = book.requiredReward().fen() * paidPercent / 100;
+        if (paid > 0) {
+            book.decideCash("D-1", Money.ofFen(paid), List.of(new Allocation("p1", Money.ofFen(paid))));
+            book.pay("P-1", "p1", Money.ofFen(paid));
+        }
+
+        List<Entry> standing = new ArrayList<>(incomes.stream().filter(e -> !e.reversed()).toList());
+        standing.sort(Comparator.comparingInt(Entry::daysAfterStart)); // stable: order of record kept
+        LocalDate expected = null;
+        long cumulative = 0;
+        for (Entry e : standing) {
+            cumulative += e.fen();
+            long required = Money.ofFen(Math.max(0, cumulative - cost)).timesRoundedUp(rate(percent)).fen();
+            if (required > paid) {
+                expected = START.plusDays(e.daysAfterStart()).plusMonths(36);
+                break;
+            }
+        }
+        Statistics.collect(expected == null ? "nothing due" : "due");
+        assertThat(book.dueBy().orElse(null)).isEqualTo(expected);
     }
 }
