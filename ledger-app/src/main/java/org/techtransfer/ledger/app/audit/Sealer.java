@@ -41,6 +41,7 @@ class Sealer implements SmartLifecycle {
     private final int batchSize;
     private final long intervalMillis;
     private ScheduledExecutorService executor;
+    private volatile boolean stopping;
     private volatile long sealedPosition;
 
     Sealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters,
@@ -98,7 +99,7 @@ class Sealer implements SmartLifecycle {
 
     private void sealContinuously() {
         try {
-            while (sealOnce() > 0) {
+            while (!stopping && sealOnce() > 0) {
                 // keep going while there is a backlog
             }
         } catch (RuntimeException e) {
@@ -108,6 +109,7 @@ class Sealer implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "audit-sealer");
             thread.setDaemon(true);
@@ -118,7 +120,17 @@ class Sealer implements SmartLifecycle {
 
     @Override
     public void stop() {
-        executor.shutdownNow();
+        // the batch in flight is let finish: an interrupt in the middle of a JDBC round trip breaks the connection
+        stopping = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         executor = null;
     }
 
