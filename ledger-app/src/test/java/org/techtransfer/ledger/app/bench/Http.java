@@ -3,6 +3,7 @@ package org.techtransfer.ledger.app.bench;
 import org.techtransfer.ledger.app.support.TestUsers;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final byte[] buffer = new byte[64 * 1024];
 
     Http(int port) {
         this.base = "http://localhost:" + port;
@@ -26,9 +28,26 @@ final class Http {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic(user))
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    /**
+     * GETs {@code path}, expecting a 200, and answers the length of the body, which is read into a reused
+     * buffer and dropped. The benchmark's clients share the service's heap: a copy of every 224 KB answer
+     * as a String would be collected as if the service had made it. One thread at a time.
+     */
+    long getLength(String user, String path) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(user)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + " "
+                        + new String(body.readNBytes(300), StandardCharsets.UTF_8));
+            }
+            long length = 0;
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                length += n;
+            }
+            return length;
+        }
     }
 
     HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
