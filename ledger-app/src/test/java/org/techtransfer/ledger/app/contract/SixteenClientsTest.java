@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * alternating between two nodes so that the races are real (within one node Axon queues a contract's
  * commands) and each node's cached contract is made stale by the other's appends, however the threads
  * happen to be scheduled (with a fixed node per client, a loaded machine once ran one node's clients
- * to the end before the other's started, and nothing conflicted). Every income is answered 201 (conflicts are retried inside the ledger, never a 409 or a
- * 500), each client sees its versions strictly increase, no version is given twice, and the log
- * holds each income exactly once.
+ * to the end before the other's started, and nothing conflicted). Every income is answered 201
+ * (conflicts are retried inside the ledger, never a 409 or a 500), each client sees its versions
+ * strictly increase, no version is given twice, and the log holds each income exactly once.
  */
 class SixteenClientsTest {
 
@@ -55,7 +55,8 @@ class SixteenClientsTest {
                     List<Long> versions = new ArrayList<>();
                     for (int i = 0; i < INCOMES_PER_CLIENT; i++) {
                         // when each records its incomes one after the other
-                        LedgerClient.Response answer = nodes.get((clientNumber + i) % 2).post("recorder-a", "/api/v1/contracts/" + CONTRACT + "/incomes",
+                        LedgerClient.Response answer = nodes.get((clientNumber + i) % 2).post("recorder-a",
+                                "/api/v1/contracts/" + CONTRACT + "/incomes",
                                 Deals.income("I-" + clientNumber + "-" + i, "10.00", "2026-03-15"));
                         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
                         versions.add(answer.json().get("version").asLong());
