@@ -28,7 +28,7 @@ verify: build
 	java -jar $(JAR) verify $(if $(DIGEST_POSITION),--digest-position=$(DIGEST_POSITION)) $(if $(DIGEST_HASH),--digest-hash=$(DIGEST_HASH))
 
 ## Benchmark the ledger against the best the same PostgreSQL does on this machine (docs/benchmarks.md).
-## make bench [BENCH_SECONDS=15] [BENCH_REPLAY_EVENTS=1000000] [BENCH_DATA_DIR=./data-bench] [LEDGER_DB_URL=...]
+## make bench [BENCH_SECONDS=15] [BENCH_REPLAY_EVENTS=1000000] [BENCH_REPLAYS=3] [BENCH_DATA_DIR=./data-bench] [LEDGER_DB_URL=...]
 ## The last line it prints is the summary: bench: commands/s=N baseline/s=N ratio=R http/s=N ...
 ## G1 is what `make run` gets on this machine by default; named so that a smaller machine does not switch to Serial.
 ## When the heap runs out, the benchmark stops itself (and the embedded PostgreSQL) and says so.

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.util.FileSystemUtils;
 import org.techtransfer.ledger.app.admin.Projections;
 import org.techtransfer.ledger.app.command.LedgerCommands;
 import org.techtransfer.ledger.app.database.EmbeddedServer;
@@ -25,12 +26,10 @@ import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.reward.PolicyName;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,7 +50,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code make bench}: what the ledger achieves next to what the same PostgreSQL on the same machine
@@ -154,14 +152,14 @@ public final class LedgerBenchmark {
         if (url == null) {
             say("starting the embedded PostgreSQL in %s", dataDir);
             embedded = EmbeddedServer.start(dataDir.toString());
-            long kept = keptLogEvents(embedded.jdbcUrl());
+            long kept = keptLogEvents(settings, embedded.jdbcUrl());
             if (kept > settings.replayEvents() * KEPT_LOG_GROWTH) {
                 // every run appends its commands to the same 1,000 contracts; unchecked, their length (and the
                 // memory and time each takes) would drift from run to run
                 say("the kept log has grown to %,d events, more than %.1f times %,d with the commands of earlier runs: "
                         + "it is made anew", kept, KEPT_LOG_GROWTH, settings.replayEvents());
                 embedded.close();
-                deleteRecursively(embedded.directory().resolve("pg"));
+                FileSystemUtils.deleteRecursively(embedded.directory().resolve("pg"));
                 embedded = EmbeddedServer.start(dataDir.toString());
             }
             url = embedded.jdbcUrl();
@@ -178,26 +176,9 @@ public final class LedgerBenchmark {
     }
 
     /** Events in the embedded database's log, or 0 before its first run. */
-    private static long keptLogEvents(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT to_regclass('domain_event_entry') IS NOT NULL")) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return 0;
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+    private static long keptLogEvents(Settings settings, String url) throws SQLException {
+        try (HikariDataSource db = pool(settings, url, 1, "bench-kept-log")) {
+            return exists(db, "SELECT 1 FROM pg_tables WHERE tablename = 'domain_event_entry'") ? ReplayLog.count(db) : 0;
         }
     }
 
