@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.contract;
 
+import org.techtransfer.ledger.command.LedgerCommand;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.rule.Require;
@@ -18,7 +19,7 @@ import java.util.List;
 public record RegisterContract(String contractId, String registrationNumber, ContractKind kind,
                                String sellerInstitutionId, Buyer buyer, String technologyField,
                                Money totalAmount, Money technologyAmount, LocalDate signedOn,
-                               List<Contributor> contributors, LicenseScope licenseScope, List<String> achievements) {
+                               List<Contributor> contributors, LicenseScope licenseScope, List<String> achievements) implements LedgerCommand {
 
     public RegisterContract {
         Require.id(contractId, "contractId");
@@ -35,5 +36,15 @@ public record RegisterContract(String contractId, String registrationNumber, Con
         for (int i = 0; i < achievements.size(); i++) {
             Require.text(achievements.get(i), "achievements[" + i + "]");
         }
+    }
+
+    @Override
+    public String aggregateId() {
+        return contractId;
+    }
+
+    @Override
+    public String ownId() {
+        return contractId;
     }
 }

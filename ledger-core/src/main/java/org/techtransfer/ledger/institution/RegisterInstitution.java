@@ -1,6 +1,6 @@
 package org.techtransfer.ledger.institution;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.techtransfer.ledger.command.LedgerCommand;
 import org.techtransfer.ledger.reward.PolicyName;
 import org.techtransfer.ledger.rule.InvalidField;
 import org.techtransfer.ledger.rule.Require;
@@ -13,9 +13,9 @@ import java.math.BigDecimal;
  * @param rewardRate            optional: the institution's own minimum reward rate, used where it is above the policy's
  * @param paymentDeadlineMonths optional: the institution's own payment deadline, used where it is shorter
  */
-public record RegisterInstitution(@TargetAggregateIdentifier String institutionId, String name, OrganisationType type,
+public record RegisterInstitution(String institutionId, String name, OrganisationType type,
                                   boolean governmentEstablished, String regionCode, PolicyName policy,
-                                  BigDecimal rewardRate, Integer paymentDeadlineMonths) {
+                                  BigDecimal rewardRate, Integer paymentDeadlineMonths) implements LedgerCommand {
 
     public RegisterInstitution {
         Require.id(institutionId, "institutionId");
@@ -29,5 +29,15 @@ public record RegisterInstitution(@TargetAggregateIdentifier String institutionI
         if (paymentDeadlineMonths != null && (paymentDeadlineMonths < 1 || paymentDeadlineMonths > 36)) {
             throw new InvalidField("paymentDeadlineMonths", "must be between 1 and 36");
         }
+    }
+
+    @Override
+    public String aggregateId() {
+        return institutionId;
+    }
+
+    @Override
+    public String ownId() {
+        return institutionId;
     }
 }

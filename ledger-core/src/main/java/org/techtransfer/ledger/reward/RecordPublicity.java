@@ -1,14 +1,14 @@
 package org.techtransfer.ledger.reward;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.techtransfer.ledger.command.LedgerCommand;
 import org.techtransfer.ledger.rule.InvalidField;
 import org.techtransfer.ledger.rule.Require;
 
 import java.time.LocalDate;
 
 /** Records that a reward decision was made public from {@code from} to {@code to} (Beijing Art. 13). */
-public record RecordPublicity(@TargetAggregateIdentifier String contractId, String noticeId, String decisionId,
-                              LocalDate from, LocalDate to) {
+public record RecordPublicity(String contractId, String noticeId, String decisionId,
+                              LocalDate from, LocalDate to) implements LedgerCommand {
 
     public RecordPublicity {
         Require.id(contractId, "contractId");
@@ -19,5 +19,15 @@ public record RecordPublicity(@TargetAggregateIdentifier String contractId, Stri
         if (to.isBefore(from)) {
             throw new InvalidField("to", "must not be before from");
         }
+    }
+
+    @Override
+    public String aggregateId() {
+        return contractId;
+    }
+
+    @Override
+    public String ownId() {
+        return noticeId;
     }
 }

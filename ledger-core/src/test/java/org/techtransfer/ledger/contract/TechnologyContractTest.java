@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.contract;
 
+import org.techtransfer.ledger.command.LedgerCommandTargetResolver;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,7 @@ class TechnologyContractTest {
     void setUp() {
         numbers = new InMemoryRegistrationNumbers();
         fixture = new AggregateTestFixture<>(TechnologyContract.class);
+        fixture.registerCommandTargetResolver(new LedgerCommandTargetResolver()); // as the service routes
         fixture.registerInjectableResource(new InMemoryInstitutions(BJ_UNI, NAT_RI, BJ_HIGH, BJ_LOW));
         fixture.registerInjectableResource(numbers);
         fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {

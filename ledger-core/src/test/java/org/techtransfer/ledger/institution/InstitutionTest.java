@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.institution;
 
+import org.techtransfer.ledger.command.LedgerCommandTargetResolver;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -24,6 +25,7 @@ class InstitutionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Institution.class);
+        fixture.registerCommandTargetResolver(new LedgerCommandTargetResolver()); // as the service routes
     }
 
     private static RegisterInstitution register(BigDecimal rewardRate, Integer deadlineMonths) {

@@ -14,7 +14,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.techtransfer.ledger.app.command.internal.CommandLanes;
+import org.techtransfer.ledger.app.command.internal.CommandLog;
+import org.techtransfer.ledger.app.command.internal.LoggedCommand;
 import org.techtransfer.ledger.app.eventstore.EventStoreConfiguration;
+import org.techtransfer.ledger.command.LedgerCommand;
 import org.techtransfer.ledger.rule.RuleViolation;
 
 import java.nio.charset.StandardCharsets;
@@ -25,7 +29,8 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The one way commands enter the ledger: stamps them with the actor and correlation id, makes them
+ * The one door through which commands enter the ledger (what lies behind it, in {@code command.internal},
+ * no other package may reach; ArchitectureTest holds this): stamps them with the actor and correlation id, makes them
  * idempotent by their own id, hands them to their aggregate's lane ({@link CommandLanes}), and leaves a
  * log line and metrics for each, whatever its outcome.
  */
@@ -56,7 +61,7 @@ public class LedgerCommands {
     public record Outcome(CommandIdentity identity, long version, long position, boolean repeated) {
     }
 
-    public Outcome send(Object command, String actor, String correlationId) {
+    public Outcome send(LedgerCommand command, String actor, String correlationId) {
         CommandIdentity identity = CommandIdentity.of(command);
         long started = System.nanoTime();
         String outcome = "failed";

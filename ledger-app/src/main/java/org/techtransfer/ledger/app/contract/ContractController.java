@@ -15,13 +15,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.techtransfer.ledger.app.command.CommandAnswer;
-import org.techtransfer.ledger.app.command.CommandBodies;
 import org.techtransfer.ledger.app.command.AuditMetaData;
 import org.techtransfer.ledger.app.security.Access;
 import org.techtransfer.ledger.app.security.LedgerUser;
 import org.techtransfer.ledger.app.security.Role;
+import org.techtransfer.ledger.app.web.CommandAnswer;
+import org.techtransfer.ledger.app.web.CommandBodies;
 import org.techtransfer.ledger.app.web.NotFound;
+import org.techtransfer.ledger.command.LedgerCommand;
 import org.techtransfer.ledger.contract.AmendContract;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.contract.RecordCost;
@@ -182,7 +183,8 @@ public class ContractController {
                 event.getPayload());
     }
 
-    private ResponseEntity<CommandAnswer> onContract(String id, JsonNode body, Class<?> type, HttpServletRequest request) {
+    private ResponseEntity<CommandAnswer> onContract(String id, JsonNode body, Class<? extends LedgerCommand> type,
+                                                     HttpServletRequest request) {
         LedgerUser user = Access.requireRecorderFor(seller(id));
         return bodies.send(bodies.read(body, type, "contractId", id), user, request);
     }

@@ -25,7 +25,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.techtransfer.ledger.app.command.AnswerLost;
-import org.techtransfer.ledger.app.command.CommandBodies;
 import org.techtransfer.ledger.app.command.CommandIdConflict;
 import org.techtransfer.ledger.institution.UnknownInstitution;
 import org.techtransfer.ledger.rule.EntryIdInUse;

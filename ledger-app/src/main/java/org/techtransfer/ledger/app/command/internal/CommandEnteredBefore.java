@@ -1,8 +1,8 @@
-package org.techtransfer.ledger.app.command;
+package org.techtransfer.ledger.app.command.internal;
 
 /**
  * The command log already holds the command's id: another send of it committed while this one was being
- * decided. Nothing of this one is recorded; {@link LedgerCommands} asks the log for the first answer.
+ * decided. Nothing of this one is recorded; {@link org.techtransfer.ledger.app.command.LedgerCommands} asks the log for the first answer.
  */
 class CommandEnteredBefore extends RuntimeException {
 

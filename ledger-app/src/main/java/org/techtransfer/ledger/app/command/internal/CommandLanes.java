@@ -1,4 +1,4 @@
-package org.techtransfer.ledger.app.command;
+package org.techtransfer.ledger.app.command.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -41,10 +41,10 @@ import java.util.concurrent.TimeUnit;
  * Only a failing commit is passed to every sender of the batch: it may have committed, and a command
  * sent again with the same id is answered from the command log either way.
  * <p>
- * Every command must come through here ({@link LedgerCommands}): one dispatched beside the lanes could
+ * Every command must come through here ({@link org.techtransfer.ledger.app.command.LedgerCommands}): one dispatched beside the lanes could
  * build on a contract's events that a batch has not committed yet.
  */
-final class CommandLanes implements AutoCloseable {
+public final class CommandLanes implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CommandLanes.class);
 
@@ -88,7 +88,7 @@ final class CommandLanes implements AutoCloseable {
     }
 
     /** Decides {@code message} in its aggregate's lane; answers what the command log says of it. */
-    LoggedCommand handle(CommandMessage<?> message, String aggregateId) {
+    public LoggedCommand handle(CommandMessage<?> message, String aggregateId) {
         Waiting waiting = new Waiting(message, aggregateId, new CompletableFuture<>());
         BlockingQueue<Waiting> lane = lanes.get(Math.floorMod(aggregateId.hashCode(), lanes.size()));
         lane.add(waiting);

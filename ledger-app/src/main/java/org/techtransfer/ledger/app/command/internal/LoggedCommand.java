@@ -1,11 +1,11 @@
-package org.techtransfer.ledger.app.command;
+package org.techtransfer.ledger.app.command.internal;
 
 /**
  * What the command log answers for a command: the aggregate's version after it and the global position
  * of its event, and whether it was a repeat of a command already recorded (then nothing new is recorded).
  * The position of a new command is known only once its event is in the log, just before the commit.
  */
-final class LoggedCommand {
+public final class LoggedCommand {
 
     private final long version;
     private final boolean repeated;
@@ -29,15 +29,15 @@ final class LoggedCommand {
         this.position = position;
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 
-    long position() {
+    public long position() {
         return position;
     }
 
-    boolean repeated() {
+    public boolean repeated() {
         return repeated;
     }
 }

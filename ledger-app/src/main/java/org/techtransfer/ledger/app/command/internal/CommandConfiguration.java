@@ -1,10 +1,9 @@
-package org.techtransfer.ledger.app.command;
+package org.techtransfer.ledger.app.command.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.techtransfer.ledger.app.command.AuditMetaData;
+import org.techtransfer.ledger.command.LedgerCommandTargetResolver;
 import org.techtransfer.ledger.contract.TechnologyContract;
 import org.techtransfer.ledger.institution.Institution;
 
@@ -39,13 +40,14 @@ public class CommandConfiguration {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TechnologyContract.class)
                         .configureCache(c -> cache)
-                        .configureCommandTargetResolver(c -> new IdentityTargetResolver())
+                        .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver())
                         // a snapshot of another form (an older revision) is passed over: the events are read. The
                         // type is the one the log stores, the simple name (the builder's type(Class) takes the full one)
                         .configureSnapshotFilter(c -> RevisionSnapshotFilter.builder()
                                 .type(TechnologyContract.class.getSimpleName())
                                 .revision(TechnologyContract.SNAPSHOT_REVISION).build()))
-                .configureAggregate(Institution.class);
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Institution.class)
+                        .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()));
     }
 
     @Bean
@@ -66,27 +68,24 @@ public class CommandConfiguration {
     }
 
     @Bean
-    RetryScheduler retryScheduler(ScheduledExecutorService commandRetryExecutor, MeterRegistry meters,
+    ConflictRetry retryScheduler(ScheduledExecutorService commandRetryExecutor, MeterRegistry meters,
                                   @Value("${ledger.commands.max-retries:16}") int maxRetries) {
         return new ConflictRetry(commandRetryExecutor, maxRetries, meters);
     }
 
-    @Bean
-    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler retryScheduler) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
-    }
-
     /**
      * Lanes of group commit: a lane holds one pooled connection while its batch runs, so keep the lanes
-     * well below the pool (the read models, the sealer and the queries use it too).
+     * well below the pool (the read models, the sealer and the queries use it too). Their gateway is theirs
+     * alone: a command sent beside the lanes could build on a batch's uncommitted events.
      */
     @Bean(destroyMethod = "close")
-    CommandLanes commandLanes(CommandBus commandBus, CommandGateway commandGateway,
+    CommandLanes commandLanes(CommandBus commandBus, ConflictRetry retryScheduler,
                               PlatformTransactionManager transactionManager, RecentAggregates recentAggregates,
                               ContractSnapshots snapshots, MeterRegistry meters,
                               @Value("${ledger.commands.lanes:4}") int lanes,
                               @Value("${ledger.commands.batch-size:64}") int batchSize) {
-        return new CommandLanes(commandBus, commandGateway, transactionManager, recentAggregates, snapshots, meters,
+        CommandGateway gateway = DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+        return new CommandLanes(commandBus, gateway, transactionManager, recentAggregates, snapshots, meters,
                 lanes, batchSize);
     }
 

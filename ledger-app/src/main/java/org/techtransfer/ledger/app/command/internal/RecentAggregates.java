@@ -1,4 +1,4 @@
-package org.techtransfer.ledger.app.command;
+package org.techtransfer.ledger.app.command.internal;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;

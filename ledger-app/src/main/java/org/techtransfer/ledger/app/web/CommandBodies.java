@@ -1,4 +1,4 @@
-package org.techtransfer.ledger.app.command;
+package org.techtransfer.ledger.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.techtransfer.ledger.app.command.LedgerCommands;
 import org.techtransfer.ledger.app.security.LedgerUser;
-import org.techtransfer.ledger.app.web.CorrelationId;
+import org.techtransfer.ledger.command.LedgerCommand;
 import org.techtransfer.ledger.rule.InvalidField;
 
 /**
@@ -27,7 +28,7 @@ public class CommandBodies {
     }
 
     /** The command of {@code type} that the body describes, on the aggregate named by the path. */
-    public <T> T read(JsonNode body, Class<T> type, String idField, String pathId) {
+    public <T extends LedgerCommand> T read(JsonNode body, Class<T> type, String idField, String pathId) {
         if (!(body instanceof ObjectNode object)) {
             throw new InvalidField("body", "must be a JSON object");
         }
@@ -42,7 +43,7 @@ public class CommandBodies {
     }
 
     /** Sends the command as the signed-in user: 201 when recorded, 200 when it repeats one already recorded. */
-    public ResponseEntity<CommandAnswer> send(Object command, LedgerUser user, HttpServletRequest request) {
+    public ResponseEntity<CommandAnswer> send(LedgerCommand command, LedgerUser user, HttpServletRequest request) {
         String correlationId = CorrelationId.of(request);
         LedgerCommands.Outcome outcome = commands.send(command, user.getUsername(), correlationId);
         return ResponseEntity.status(outcome.repeated() ? HttpStatus.OK : HttpStatus.CREATED)

@@ -1,4 +1,4 @@
-package org.techtransfer.ledger.app.command;
+package org.techtransfer.ledger.app.command.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

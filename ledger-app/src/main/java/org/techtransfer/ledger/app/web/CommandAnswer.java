@@ -1,4 +1,6 @@
-package org.techtransfer.ledger.app.command;
+package org.techtransfer.ledger.app.web;
+
+import org.techtransfer.ledger.app.command.LedgerCommands;
 
 /**
  * The answer to an accepted command (API.md: at least {@code id} and {@code version}).

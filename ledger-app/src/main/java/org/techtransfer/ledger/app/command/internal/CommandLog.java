@@ -1,4 +1,4 @@
-package org.techtransfer.ledger.app.command;
+package org.techtransfer.ledger.app.command.internal;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -8,6 +8,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.techtransfer.ledger.app.command.CommandIdConflict;
+import org.techtransfer.ledger.app.command.CommandIdentity;
+import org.techtransfer.ledger.app.command.LedgerCommands;
+import org.techtransfer.ledger.command.LedgerCommand;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -28,10 +32,10 @@ import java.util.Map;
  * fingerprint) or refuses it ({@link CommandIdConflict}). This keeps a round trip off every new command.
  */
 @Component
-class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
+public class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    static final String KEY = "commandKey";
-    static final String FINGERPRINT = "fingerprint";
+    public static final String KEY = "commandKey";
+    public static final String FINGERPRINT = "fingerprint";
     static final String LOOK_UP_FIRST = "lookUpFirst";
     private static final String ENTRIES = CommandLog.class.getName() + ".entries";
 
@@ -55,7 +59,7 @@ class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
                     "SELECT fingerprint, version, position FROM command_log WHERE command_key = ?",
                     (rs, row) -> {
                         if (!fingerprint.equals(rs.getString("fingerprint"))) {
-                            throw new CommandIdConflict(CommandIdentity.of(command.getPayload()));
+                            throw new CommandIdConflict(CommandIdentity.of((LedgerCommand) command.getPayload()));
                         }
                         long position = rs.getLong("position");
                         return LoggedCommand.repeat(rs.getLong("version"), rs.wasNull() ? -1 : position);
@@ -67,7 +71,7 @@ class CommandLog implements MessageHandlerInterceptor<CommandMessage<?>> {
         Object result = chain.proceed();
         // handlers of existing aggregates answer with the new version; creation answers with the new id
         LoggedCommand logged = LoggedCommand.recorded(result instanceof Long v ? v : 0L);
-        Entry entry = new Entry(key, fingerprint, CommandIdentity.of(command.getPayload()).aggregateId(), logged);
+        Entry entry = new Entry(key, fingerprint, ((LedgerCommand) command.getPayload()).aggregateId(), logged);
         // registered after the handler published its events, so that it runs after the event bus has handed
         // them to the outermost unit of work: the command's own, or its lane's batch (CommandLanes)
         unitOfWork.onPrepareCommit(u -> entries(u.root()).add(entry));
