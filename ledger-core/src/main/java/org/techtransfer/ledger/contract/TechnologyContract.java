@@ -76,14 +76,16 @@ public class TechnologyContract {
     public TechnologyContract(RegisterContract command, Institutions institutions, RegistrationNumbers numbers) {
         this(new ContractState());
         refuseIf(command.technologyAmount().isGreaterThan(command.totalAmount()), TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
-                "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount());
+                "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount(),
+                command.technologyAmount(), command.totalAmount());
         InstitutionRegistered seller = institutions.find(command.sellerInstitutionId())
                 .orElseThrow(() -> new UnknownInstitution(command.sellerInstitutionId()));
         RewardTerms terms = RewardPolicies.termsFor(seller.policy(), command.signedOn(),
                 command.kind().raisesObligation(), seller.rewardRate(), seller.paymentDeadlineMonths());
         // last, so that nothing else can refuse the command once the number is claimed
         refuseIf(!numbers.claim(command.registrationNumber(), command.contractId()), DUPLICATE_REGISTRATION_NUMBER,
-                "registration number " + command.registrationNumber() + " belongs to another contract");
+                "registration number " + command.registrationNumber() + " belongs to another contract",
+                command.registrationNumber());
         apply(new ContractRegistered(command.contractId(), command.registrationNumber(), command.kind(),
                 seller.institutionId(), seller.type(), seller.regionCode(), command.buyer(),
                 command.technologyField(), command.totalAmount(), command.technologyAmount(), command.signedOn(),
@@ -155,7 +157,8 @@ public class TechnologyContract {
     long handle(AmendContract command) {
         requireNewEntry(command.amendmentId());
         refuseIf(command.technologyAmount().isGreaterThan(command.totalAmount()), TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
-                "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount());
+                "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount(),
+                command.technologyAmount(), command.totalAmount());
         apply(new ContractAmended(contractId, command.amendmentId(), command.totalAmount(),
                 command.technologyAmount(), command.reason()));
         return state.version();
@@ -201,6 +204,6 @@ public class TechnologyContract {
 
     private void requireOpen() {
         refuseIf(state.isTerminated(), CONTRACT_TERMINATED,
-                "the contract was terminated on " + state.terminatedOn());
+                "the contract was terminated on " + state.terminatedOn(), state.terminatedOn());
     }
 }

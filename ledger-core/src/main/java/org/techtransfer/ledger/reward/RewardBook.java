@@ -204,12 +204,12 @@ public final class RewardBook {
             }
         }
         refuseIf(!sum.equals(total), ALLOCATION_SUM_MISMATCH,
-                "the allocations add up to " + sum + ", the total is " + total);
+                "the allocations add up to " + sum + ", the total is " + total, sum, total);
         refuseIf(principal.times(2).isLessThan(total), PRINCIPAL_SHARE_BELOW_HALF,
-                "principal contributors get " + principal + " of " + total + ", less than half");
+                "principal contributors get " + principal + " of " + total + ", less than half", principal, total);
         Money owed = requiredReward().minus(decided);
         refuseIf(owed.isPositive() && total.isLessThan(owed), REWARD_BELOW_MINIMUM,
-                "the required reward still undecided is " + owed + ", the decision gives " + total);
+                "the required reward still undecided is " + owed + ", the decision gives " + total, owed, total);
     }
 
     public void checkEquityDecision(long totalShares, List<ShareAllocation> allocations) {
@@ -223,16 +223,18 @@ public final class RewardBook {
             }
         }
         refuseIf(sum != totalShares, ALLOCATION_SUM_MISMATCH,
-                "the allocations add up to " + sum + " shares, the total is " + totalShares);
+                "the allocations add up to " + sum + " shares, the total is " + totalShares, sum, totalShares);
         refuseIf(2 * principal < totalShares, PRINCIPAL_SHARE_BELOW_HALF,
-                "principal contributors get " + principal + " of " + totalShares + " shares, less than half");
+                "principal contributors get " + principal + " of " + totalShares + " shares, less than half", principal,
+                totalShares);
         // compared as a difference: a sum of two huge counts would wrap around
         refuseIf(totalShares > sharesReceived - sharesAllocated, ALLOCATION_EXCEEDS_SHARES,
                 totalShares + " more shares would be allocated; " + sharesAllocated + " of the " + sharesReceived
-                        + " received already are");
+                        + " received already are", totalShares, sharesAllocated, sharesReceived);
         long owed = requiredShares() - sharesAllocated;
         refuseIf(owed > 0 && totalShares < owed, EQUITY_REWARD_BELOW_MINIMUM,
-                "the required shares still undecided are " + owed + ", the decision gives " + totalShares);
+                "the required shares still undecided are " + owed + ", the decision gives " + totalShares, owed,
+                totalShares);
     }
 
     public void checkPayment(String personId, Money amount, LocalDate paidOn) {
@@ -240,20 +242,21 @@ public final class RewardBook {
         Money allocated = allocatedTo.getOrDefault(personId, Money.ZERO);
         Money after = paidTo.getOrDefault(personId, Money.ZERO).plus(amount);
         refuseIf(after.isGreaterThan(allocated), PAYMENT_EXCEEDS_ALLOCATION,
-                personId + " would be paid " + after + " in all, " + allocated + " was allocated");
+                personId + " would be paid " + after + " in all, " + allocated + " was allocated", personId, after, allocated);
         refuseIf(c.leadership() && !publicityEndedFor(personId, paidOn), PUBLICITY_REQUIRED,
-                personId + " holds a leadership post: no publicity notice of a decision for them has ended by " + paidOn);
+                personId + " holds a leadership post: no publicity notice of a decision for them has ended by " + paidOn,
+                personId, paidOn);
     }
 
     public void checkPublicity(String decisionId) {
         refuseIf(!cashDecisions.containsKey(decisionId) && !equityDecisions.contains(decisionId), UNKNOWN_ENTRY,
-                "no reward decision '" + decisionId + "' on this contract");
+                "no reward decision '" + decisionId + "' on this contract", decisionId);
     }
 
     public void checkReversal(String entryId) {
         refuseIf(typeOf(entryId).isEmpty(), UNKNOWN_ENTRY,
-                "no income, cost, equity or payment '" + entryId + "' on this contract");
-        refuseIf(reversed.contains(entryId), ALREADY_REVERSED, "entry '" + entryId + "' was already reversed");
+                "no income, cost, equity or payment '" + entryId + "' on this contract", entryId);
+        refuseIf(reversed.contains(entryId), ALREADY_REVERSED, "entry '" + entryId + "' was already reversed", entryId);
     }
 
     /** What kind of reversible entry the id names, if any. */
@@ -272,7 +275,7 @@ public final class RewardBook {
 
     private Contributor contributor(String personId) {
         Contributor c = contributors.get(personId);
-        refuseIf(c == null, NOT_A_CONTRIBUTOR, personId + " is not a contributor of this contract");
+        refuseIf(c == null, NOT_A_CONTRIBUTOR, personId + " is not a contributor of this contract", personId);
         return c;
     }
 
