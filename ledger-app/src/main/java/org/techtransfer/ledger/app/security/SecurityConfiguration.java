@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,8 +23,10 @@ import static org.techtransfer.ledger.app.security.Role.FINANCE;
 import static org.techtransfer.ledger.app.security.Role.RECORDER;
 
 /**
- * HTTP Basic on every endpoint but health, and the role table of API.md. The institution scope of a
- * recorder depends on the contract, so the controllers check it ({@link Access}).
+ * Two doors. The API ({@code /api/v1}, actuator, OpenAPI): HTTP Basic on every endpoint but health, no
+ * session, the role table of docs/api.md. The console (every other path): a sign-in page, a session that
+ * times out, CSRF tokens on every form. The institution scope of a recorder depends on the contract, so
+ * the controllers and pages check it ({@link Access}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -31,8 +34,10 @@ public class SecurityConfiguration {
     static final String API = "/api/v1";
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager signIns) throws Exception {
         return http
+                .securityMatcher(API + "/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 // the manager with the sign-in cache: without it Spring builds its own and checks bcrypt every request
                 .authenticationManager(signIns)
                 .csrf(AbstractHttpConfigurer::disable)
@@ -56,6 +61,23 @@ public class SecurityConfiguration {
                         .requestMatchers(API + "/audit/**", API + "/admin/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         // any other method or path: signed-in users get the plain 404 or 405 it deserves
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    /** The console: people sign in once on a page; their session ends after ledger.console.session-timeout. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http, AuthenticationManager signIns) throws Exception {
+        return http
+                .authenticationManager(signIns)
+                .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).permitAll())
+                .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .sessionManagement(s -> s.invalidSessionUrl("/signin?expired"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/statistics/**").hasAnyRole(FINANCE.name(), AUDITOR.name(), ADMIN.name())
+                        .requestMatchers("/audit/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
                         .anyRequest().authenticated())
                 .build();
     }

@@ -27,7 +27,7 @@ public record TargetsProperties(List<Target> targets) {
 
     static final List<Target> HUAIROU_PLAN = List.of(new Target("2020", "1600000000.00"));
 
-    List<Target> targetsOrDefault() {
+    public List<Target> targetsOrDefault() {
         return targets == null || targets.isEmpty() ? HUAIROU_PLAN : targets;
     }
 }

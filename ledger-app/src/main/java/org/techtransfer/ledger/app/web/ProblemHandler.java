@@ -33,6 +33,7 @@ import org.techtransfer.ledger.rule.RuleViolation;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.Locale;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 naming the field, 404, 409, and
@@ -43,9 +44,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final Refusals refusals;
+
+    ProblemHandler(Refusals refusals) {
+        this.refusals = refusals;
+    }
+
+    /** The detail follows Accept-Language (English unless Chinese is asked for); the code never changes. */
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> refused(RuleViolation e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-violation", e.getMessage());
+    ResponseEntity<ProblemDetail> refused(RuleViolation e, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-violation", refusals.rule(e, locale));
         problem.setProperty("code", e.rule().name());
         return respond(problem);
     }
@@ -161,7 +169,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Names the field when Jackson knows where it was; an {@link InvalidField} inside a record names its own. */
-    static ProblemDetail unreadable(Throwable e) {
+    public static ProblemDetail unreadable(Throwable e) {
         String path = null;
         String reason = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

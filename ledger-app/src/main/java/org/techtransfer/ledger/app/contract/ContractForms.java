@@ -1,0 +1,81 @@
+package org.techtransfer.ledger.app.contract;
+
+import org.techtransfer.ledger.app.console.Form;
+import org.techtransfer.ledger.app.console.Form.Field;
+import org.techtransfer.ledger.contract.AmendContract;
+import org.techtransfer.ledger.contract.ContractKind;
+import org.techtransfer.ledger.contract.CostCategory;
+import org.techtransfer.ledger.contract.IncomeCategory;
+import org.techtransfer.ledger.contract.LicenseScope;
+import org.techtransfer.ledger.contract.RecordCost;
+import org.techtransfer.ledger.contract.RecordIncome;
+import org.techtransfer.ledger.contract.ReceiveEquity;
+import org.techtransfer.ledger.contract.RegisterContract;
+import org.techtransfer.ledger.contract.ReverseEntry;
+import org.techtransfer.ledger.contract.TerminateContract;
+import org.techtransfer.ledger.institution.OrganisationType;
+import org.techtransfer.ledger.reward.DecideCashReward;
+import org.techtransfer.ledger.reward.DecideEquityReward;
+import org.techtransfer.ledger.reward.PayReward;
+import org.techtransfer.ledger.reward.RecordPublicity;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.techtransfer.ledger.app.console.Form.Field.check;
+import static org.techtransfer.ledger.app.console.Form.Field.date;
+import static org.techtransfer.ledger.app.console.Form.Field.lines;
+import static org.techtransfer.ledger.app.console.Form.Field.money;
+import static org.techtransfer.ledger.app.console.Form.Field.number;
+import static org.techtransfer.ledger.app.console.Form.Field.rows;
+import static org.techtransfer.ledger.app.console.Form.Field.select;
+import static org.techtransfer.ledger.app.console.Form.Field.text;
+
+/** The forms of the commands on contracts, field for field as docs/api.md describes their bodies. */
+final class ContractForms {
+
+    static final Form REGISTER = new Form("register", "form.register", RegisterContract.class, "contractId", List.of(
+            text("contractId", true), text("registrationNumber", true),
+            select("kind", ContractKind.class, "kind", true), text("sellerInstitutionId", true),
+            text("buyer.name", true), select("buyer.type", OrganisationType.class, "org", true),
+            text("buyer.regionCode", true), text("technologyField", true),
+            money("totalAmount"), money("technologyAmount"), date("signedOn"),
+            select("licenseScope", LicenseScope.class, "scope", false), lines("achievements"),
+            rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership"))));
+
+    /** The forms on a registered contract, in the order a deal runs. */
+    static final List<Form> ON_CONTRACT = List.of(
+            new Form("incomes", "form.income", RecordIncome.class, "incomeId", List.of(
+                    text("incomeId", true), money("amount"), date("receivedOn"),
+                    select("category", IncomeCategory.class, "income", true))),
+            new Form("costs", "form.cost", RecordCost.class, "costId", List.of(
+                    text("costId", true), money("amount"), date("incurredOn"),
+                    select("category", CostCategory.class, "cost", true))),
+            new Form("equity", "form.equity", ReceiveEquity.class, "equityId", List.of(
+                    text("equityId", true), text("company", true), number("shares"), money("valuation"),
+                    date("receivedOn"))),
+            new Form("reward-decisions", "form.decision", DecideCashReward.class, "decisionId", List.of(
+                    text("decisionId", true), date("decidedOn"), money("total"),
+                    rows("allocations", text("personId", true), money("amount")))),
+            new Form("equity-rewards", "form.equityReward", DecideEquityReward.class, "decisionId", List.of(
+                    text("decisionId", true), date("decidedOn"), number("totalShares"),
+                    rows("allocations", text("personId", true), number("shares")))),
+            new Form("publicity", "form.publicity", RecordPublicity.class, "noticeId", List.of(
+                    text("noticeId", true), text("decisionId", true), date("from"), date("to"))),
+            new Form("payments", "form.payment", PayReward.class, "paymentId", List.of(
+                    text("paymentId", true), text("personId", true), money("amount"), date("paidOn"),
+                    text("reference", true))),
+            new Form("amendments", "form.amendment", AmendContract.class, "amendmentId", List.of(
+                    text("amendmentId", true), money("totalAmount"), money("technologyAmount"), text("reason", true))),
+            new Form("reversals", "form.reversal", ReverseEntry.class, "reversalId", List.of(
+                    text("reversalId", true), text("entryId", true), text("reason", true))),
+            new Form("termination", "form.termination", TerminateContract.class, "contractId", List.of(
+                    date("terminatedOn"), text("reason", true))));
+
+    private ContractForms() {
+    }
+
+    static Optional<Form> onContract(String name) {
+        return ON_CONTRACT.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,204 @@
+package org.techtransfer.ledger.app.contract;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.techtransfer.ledger.app.command.AuditMetaData;
+import org.techtransfer.ledger.app.console.ConsolePage;
+import org.techtransfer.ledger.app.console.Form;
+import org.techtransfer.ledger.app.console.FormSender;
+import org.techtransfer.ledger.app.security.Access;
+import org.techtransfer.ledger.app.security.LedgerUser;
+import org.techtransfer.ledger.app.security.Role;
+import org.techtransfer.ledger.app.web.NotFound;
+import org.techtransfer.ledger.app.web.Refusals;
+import org.techtransfer.ledger.contract.ContractRegistered;
+import org.techtransfer.ledger.contract.ContractState;
+import org.techtransfer.ledger.contract.RegisterContract;
+import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.Contributor;
+import org.techtransfer.ledger.reward.RewardBook;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The console's contract page (figures, contributors, timeline, the contract as recorded at any instant) and
+ * the forms of every command on contracts. Forms go through the same door and checks as the API.
+ */
+@ConsolePage
+class ContractPages {
+
+    /** The timeline shows the latest events; the API's {@code /events} and the NDJSON export give every one. */
+    static final int TIMELINE = 200;
+
+    /** A person on the contract with what the decisions allocated to them and what has been paid. */
+    record Person(Contributor contributor, Money allocated, Money paid, Money unpaid) {
+    }
+
+    /** One event as the timeline shows it. */
+    record Moment(long sequence, String type, Instant recordedAt, Object actor, LocalDate businessDate,
+                  Map<String, Object> details) {
+    }
+
+    private record Page(ContractView view, List<Person> people) {
+    }
+
+    private final ContractReader reader;
+    private final FormSender forms;
+    private final Refusals refusals;
+    private final Clock clock;
+
+    ContractPages(ContractReader reader, FormSender forms, Refusals refusals, Clock clock) {
+        this.reader = reader;
+        this.forms = forms;
+        this.refusals = refusals;
+        this.clock = clock;
+    }
+
+    @GetMapping("/contracts/new")
+    String registerForm(Model model) {
+        LedgerUser me = Access.requireRole(Role.RECORDER, Role.ADMIN);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (me.institutionId() != null) {
+            values.put("sellerInstitutionId", me.institutionId());
+        }
+        values.put("contributors[0].principal", "true");
+        return registerPage(model, values, null, Map.of());
+    }
+
+    @PostMapping("/contracts/new")
+    String register(@RequestParam Map<String, String> submitted, Model model, Locale locale,
+                    RedirectAttributes redirect) {
+        LedgerUser me = Access.requireRole(Role.RECORDER, Role.ADMIN);
+        FormSender.Result result = forms.send(ContractForms.REGISTER, submitted, null, me, locale,
+                command -> Access.requireRecorderFor(((RegisterContract) command).sellerInstitutionId()));
+        if (!result.recorded()) {
+            return registerPage(model, submitted, result.message(), result.fieldErrors());
+        }
+        redirect.addFlashAttribute("recorded", refusals.message("common.recorded", locale,
+                refusals.message(ContractForms.REGISTER.title(), locale), result.outcome().version()));
+        return "redirect:/contracts/" + result.outcome().identity().aggregateId();
+    }
+
+    private String registerPage(Model model, Map<String, String> values, String message, Map<String, String> errors) {
+        model.addAttribute("form", ContractForms.REGISTER);
+        model.addAttribute("values", values);
+        model.addAttribute("message", message);
+        model.addAttribute("errors", errors);
+        return "contracts/new";
+    }
+
+    @GetMapping("/contracts/{id}")
+    String contract(@PathVariable String id,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOf,
+                    Model model) {
+        return page(id, asOf, model, null, Map.of(), null, Map.of());
+    }
+
+    @PostMapping("/contracts/{id}/{form}")
+    String record(@PathVariable String id, @PathVariable("form") String name,
+                  @RequestParam Map<String, String> submitted, Model model, Locale locale,
+                  RedirectAttributes redirect) {
+        Form form = ContractForms.onContract(name).orElseThrow(() -> new NotFound("no form '" + name + "'"));
+        LedgerUser me = Access.requireRecorderFor(seller(id));
+        FormSender.Result result = forms.send(form, submitted, id, me, locale, command -> { });
+        if (!result.recorded()) {
+            return page(id, null, model, form.name(), submitted, result.message(), result.fieldErrors());
+        }
+        String what = refusals.message(form.title(), locale);
+        redirect.addFlashAttribute("recorded", result.outcome().repeated()
+                ? refusals.message("common.repeated", locale, what)
+                : refusals.message("common.recorded", locale, what, result.outcome().version()));
+        return "redirect:/contracts/" + id;
+    }
+
+    private String page(String id, LocalDateTime asOfLocal, Model model, String openForm, Map<String, String> values,
+                        String message, Map<String, String> errors) {
+        LedgerUser me = Access.requireReaderOf(seller(id));
+        Page page;
+        if (asOfLocal == null) {
+            LocalDate today = LocalDate.now(clock);
+            page = reader.current(id, state -> new Page(ContractView.of(state, today, null), people(state)))
+                    .orElseThrow(() -> new NotFound("no contract '" + id + "'"));
+        } else {
+            Access.requireRole(Role.AUDITOR, Role.ADMIN);
+            Instant asOf = asOfLocal.atZone(clock.getZone()).toInstant();
+            ContractState then = reader.asOf(id, asOf)
+                    .orElseThrow(() -> new NotFound("no contract '" + id + "' as of " + asOf));
+            page = new Page(ContractView.of(then, LocalDate.ofInstant(asOf, clock.getZone()), asOf), people(then));
+            model.addAttribute("asOf", asOf);
+        }
+        List<DomainEventMessage<?>> events = reader.events(id);
+        List<Moment> timeline = new ArrayList<>();
+        for (int i = events.size() - 1; i >= Math.max(0, events.size() - TIMELINE); i--) {
+            timeline.add(moment(events.get(i)));
+        }
+        model.addAttribute("contract", page.view());
+        model.addAttribute("people", page.people());
+        Money undecided = page.view().requiredReward().minus(page.view().rewardDecided());
+        model.addAttribute("stillToDecide", undecided.isPositive() ? undecided : Money.ZERO);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("eventCount", events.size());
+        model.addAttribute("mayRecord", asOfLocal == null && me.mayRecordFor(page.view().sellerInstitutionId())
+                && !page.view().terminated());
+        model.addAttribute("mayTravel", me.role() == Role.AUDITOR || me.role() == Role.ADMIN);
+        model.addAttribute("forms", ContractForms.ON_CONTRACT);
+        model.addAttribute("openForm", openForm);
+        model.addAttribute("values", values);
+        model.addAttribute("message", message);
+        model.addAttribute("errors", errors);
+        return "contracts/page";
+    }
+
+    private static List<Person> people(ContractState state) {
+        RewardBook book = state.book();
+        return state.registration().contributors().stream().map(c -> {
+            Money allocated = book.allocatedTo(c.personId());
+            Money paid = book.paidTo(c.personId());
+            return new Person(c, allocated, paid, allocated.minus(paid));
+        }).toList();
+    }
+
+    /** The business date is the payload's own date ({@code receivedOn}, {@code paidOn}, ...); the rest is detail. */
+    private static Moment moment(DomainEventMessage<?> event) {
+        Object payload = event.getPayload();
+        LocalDate businessDate = null;
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (payload.getClass().isRecord()) {
+            for (RecordComponent component : payload.getClass().getRecordComponents()) {
+                Object value;
+                try {
+                    value = component.getAccessor().invoke(payload);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component, e);
+                }
+                String name = component.getName();
+                if (value instanceof LocalDate date && businessDate == null && (name.endsWith("On") || name.equals("from"))) {
+                    businessDate = date;
+                } else if (value != null && !name.equals("contractId") && !(payload instanceof ContractRegistered)) {
+                    details.put(name, value);
+                }
+            }
+        }
+        return new Moment(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
+                event.getMetaData().get(AuditMetaData.ACTOR), businessDate, details);
+    }
+
+    private String seller(String contractId) {
+        return reader.sellerOf(contractId).orElseThrow(() -> new NotFound("no contract '" + contractId + "'"));
+    }
+}
