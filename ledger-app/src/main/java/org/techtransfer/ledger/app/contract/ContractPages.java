@@ -15,6 +15,7 @@ import org.techtransfer.ledger.app.console.FormSender;
 import org.techtransfer.ledger.app.security.Access;
 import org.techtransfer.ledger.app.security.LedgerUser;
 import org.techtransfer.ledger.app.security.Role;
+import org.techtransfer.ledger.app.web.Formats;
 import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.app.web.Refusals;
 import org.techtransfer.ledger.contract.ContractRegistered;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The console's contract page (figures, contributors, timeline, the contract as recorded at any instant) and
@@ -51,7 +53,7 @@ class ContractPages {
 
     /** One event as the timeline shows it. */
     record Moment(long sequence, String type, Instant recordedAt, Object actor, LocalDate businessDate,
-                  Map<String, Object> details) {
+                  Map<String, String> details) {
     }
 
     private record Page(ContractView view, List<Person> people) {
@@ -177,7 +179,7 @@ class ContractPages {
     private static Moment moment(DomainEventMessage<?> event) {
         Object payload = event.getPayload();
         LocalDate businessDate = null;
-        Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, String> details = new LinkedHashMap<>();
         if (payload.getClass().isRecord()) {
             for (RecordComponent component : payload.getClass().getRecordComponents()) {
                 Object value;
@@ -190,12 +192,34 @@ class ContractPages {
                 if (value instanceof LocalDate date && businessDate == null && (name.endsWith("On") || name.equals("from"))) {
                     businessDate = date;
                 } else if (value != null && !name.equals("contractId") && !(payload instanceof ContractRegistered)) {
-                    details.put(name, value);
+                    details.put("field." + name, shown(value));
                 }
             }
         }
         return new Moment(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
                 event.getMetaData().get(AuditMetaData.ACTOR), businessDate, details);
+    }
+
+    /** Amounts grouped by thousands; an allocation list as "P-001 400,000.00, P-002 230,000.00". */
+    private static String shown(Object value) {
+        if (value instanceof Money money) {
+            return Formats.money(money.fen());
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ContractPages::shown).collect(Collectors.joining(", "));
+        }
+        if (value.getClass().isRecord()) {
+            List<String> parts = new ArrayList<>();
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                try {
+                    parts.add(shown(component.getAccessor().invoke(value)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component, e);
+                }
+            }
+            return String.join(" ", parts);
+        }
+        return String.valueOf(value);
     }
 
     private String seller(String contractId) {
