@@ -72,10 +72,14 @@ public class SecurityConfiguration {
         return http
                 .authenticationManager(signIns)
                 .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).permitAll())
-                .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
-                .sessionManagement(s -> s.invalidSessionUrl("/signin?expired"))
+                .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut").deleteCookies("JSESSIONID"))
+                // a page asked for with a session that has timed out says so on the sign-in page
+                .exceptionHandling(x -> x.authenticationEntryPoint((request, response, e) -> response.sendRedirect(
+                        request.getContextPath() + (request.getRequestedSessionId() != null
+                                && !request.isRequestedSessionIdValid() ? "/signin?expired" : "/signin"))))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        // by path: formLogin().permitAll() matches the sign-in page only without a query (?lang=, ?signedOut)
+                        .requestMatchers("/signin", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/statistics/**").hasAnyRole(FINANCE.name(), AUDITOR.name(), ADMIN.name())
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
                         .anyRequest().authenticated())
