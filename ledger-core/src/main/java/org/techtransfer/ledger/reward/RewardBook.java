@@ -516,6 +516,14 @@ public final class RewardBook {
         return paid;
     }
 
+    public long sharesReceived() {
+        return sharesReceived;
+    }
+
+    public long sharesAllocated() {
+        return sharesAllocated;
+    }
+
     public Money allocatedTo(String personId) {
         return allocatedTo.getOrDefault(personId, Money.ZERO);
     }
