@@ -2,13 +2,16 @@ package org.techtransfer.ledger.contract;
 
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.CashRewardDecided;
+import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.reward.EquityRewardDecided;
 import org.techtransfer.ledger.reward.PublicityRecorded;
 import org.techtransfer.ledger.reward.RewardBook;
+import org.techtransfer.ledger.reward.RewardDecisionWithdrawn;
 import org.techtransfer.ledger.reward.RewardPaid;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,7 +26,10 @@ public final class ContractState {
     private Money technologyAmount;
     private LocalDate terminatedOn;
     private RewardBook book;
-    /** The ids taken by entries that the book does not index: decisions, notices, amendments, reversals. */
+    /**
+     * The ids taken by entries that the book does not index: decisions, notices, amendments, reversals,
+     * withdrawals, changes of contributors.
+     */
     private final Set<String> entryIds = new HashSet<>();
     /** The sequence number of the last event folded in: the contract's version. */
     private long version = -1;
@@ -50,15 +56,21 @@ public final class ContractState {
             book.receiveEquity(e.equityId(), e.shares());
         } else if (event instanceof CashRewardDecided e) {
             entryIds.add(e.decisionId());
-            book.decideCash(e.decisionId(), e.total(), e.allocations());
+            book.decideCash(e.decisionId(), e.decidedOn(), e.total(), e.allocations());
         } else if (event instanceof EquityRewardDecided e) {
             entryIds.add(e.decisionId());
-            book.decideEquity(e.decisionId(), e.totalShares());
+            book.decideEquity(e.decisionId(), e.totalShares(), e.allocations());
+        } else if (event instanceof RewardDecisionWithdrawn e) {
+            entryIds.add(e.withdrawalId());
+            book.withdraw(e.decisionId());
+        } else if (event instanceof ContributorsChanged e) {
+            entryIds.add(e.changeId());
+            book.changeContributors(e.contributors());
         } else if (event instanceof PublicityRecorded e) {
             entryIds.add(e.noticeId());
             book.publicize(e.decisionId(), e.to());
         } else if (event instanceof RewardPaid e) {
-            book.pay(e.paymentId(), e.personId(), e.amount());
+            book.pay(e.paymentId(), e.personId(), e.amount(), e.paidOn());
         } else if (event instanceof ContractAmended e) {
             entryIds.add(e.amendmentId());
             totalAmount = e.totalAmount();
@@ -133,6 +145,11 @@ public final class ContractState {
     /** The termination date, or {@code null} while the contract runs. */
     public LocalDate terminatedOn() {
         return terminatedOn;
+    }
+
+    /** The contributors as they are now: those registered, as the last change of contributors left them. */
+    public List<Contributor> contributors() {
+        return book.contributors();
     }
 
     public RewardBook book() {

@@ -15,22 +15,35 @@ import org.techtransfer.ledger.reward.EquityRewardDecided;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.PublicityRecorded;
 import org.techtransfer.ledger.reward.RecordPublicity;
+import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.RewardBook;
+import org.techtransfer.ledger.reward.RewardDecisionWithdrawn;
 import org.techtransfer.ledger.reward.RewardPaid;
 import org.techtransfer.ledger.reward.RewardPolicies;
 import org.techtransfer.ledger.reward.RewardTerms;
+import org.techtransfer.ledger.reward.WithdrawRewardDecision;
 import org.techtransfer.ledger.rule.EntryIdInUse;
+
+import java.time.Clock;
+import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.techtransfer.ledger.rule.Rule.CONTRACT_TERMINATED;
+import static org.techtransfer.ledger.rule.Rule.DATE_BEFORE_SIGNING;
+import static org.techtransfer.ledger.rule.Rule.DATE_IN_FUTURE;
 import static org.techtransfer.ledger.rule.Rule.DUPLICATE_REGISTRATION_NUMBER;
+import static org.techtransfer.ledger.rule.Rule.INCOME_EXCEEDS_TOTAL;
 import static org.techtransfer.ledger.rule.Rule.TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL;
 import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 
 /**
- * A technology contract and everything recorded on it: receipts, costs, equity, reward decisions,
- * publicity, payments, amendments, reversals and termination. Each command is checked against the
- * rules of RULES.md (through the contract's {@link org.techtransfer.ledger.reward.RewardBook}) and
- * either refused with the rule it breaks or recorded as one event.
+ * A technology contract and everything recorded on it: receipts, costs, equity, reward decisions and their
+ * withdrawals, publicity, payments, amendments, changes of contributors, reversals and termination. Each
+ * command is checked against the rules of RULES.md (through the contract's {@link RewardBook}) and either
+ * refused with the rule it breaks or recorded as one event.
+ * <p>
+ * Business dates are checked against the ledger's {@link Clock} (its zone is the institution's), injected
+ * like the institutions, so that tests can fix "today".
  */
 public class TechnologyContract {
 
@@ -38,7 +51,7 @@ public class TechnologyContract {
      * The form of {@link #snapshot()}, stored with each snapshot: raise it when that form changes, and older
      * snapshots are passed over.
      */
-    public static final String SNAPSHOT_REVISION = "1";
+    public static final String SNAPSHOT_REVISION = "2";
 
     @AggregateIdentifier
     private String contractId;
@@ -78,6 +91,7 @@ public class TechnologyContract {
         refuseIf(command.technologyAmount().isGreaterThan(command.totalAmount()), TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
                 "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount(),
                 command.technologyAmount(), command.totalAmount());
+        RewardBook.checkHasPrincipal(command.contributors());
         InstitutionRegistered seller = institutions.find(command.sellerInstitutionId())
                 .orElseThrow(() -> new UnknownInstitution(command.sellerInstitutionId()));
         RewardTerms terms = RewardPolicies.termsFor(seller.policy(), command.signedOn(),
@@ -93,24 +107,32 @@ public class TechnologyContract {
     }
 
     @CommandHandler
-    long handle(RecordIncome command) {
+    long handle(RecordIncome command, Clock clock) {
         requireNewEntry(command.incomeId());
+        requireBusinessDate(command.receivedOn(), clock);
+        // the contract total (成交额) is what the deal brings: receipts beyond it mean the total needs amending
+        Money received = state.book().income().plus(command.amount());
+        refuseIf(received.isGreaterThan(state.totalAmount()), INCOME_EXCEEDS_TOTAL, "the income received would come to "
+                        + received + ", above the contract total " + state.totalAmount() + "; amend the total first",
+                received, state.totalAmount());
         apply(new IncomeRecorded(contractId, command.incomeId(), command.amount(), command.receivedOn(),
                 command.category()));
         return state.version();
     }
 
     @CommandHandler
-    long handle(RecordCost command) {
+    long handle(RecordCost command, Clock clock) {
         requireNewEntry(command.costId());
+        requireBusinessDate(command.incurredOn(), clock);
         apply(new CostRecorded(contractId, command.costId(), command.amount(), command.incurredOn(),
                 command.category()));
         return state.version();
     }
 
     @CommandHandler
-    long handle(ReceiveEquity command) {
+    long handle(ReceiveEquity command, Clock clock) {
         requireNewEntry(command.equityId());
+        requireBusinessDate(command.receivedOn(), clock);
         apply(new EquityReceived(contractId, command.equityId(), command.company(), command.shares(),
                 command.valuation(), command.receivedOn()));
         return state.version();
@@ -143,10 +165,30 @@ public class TechnologyContract {
         return state.version();
     }
 
+    /** Allowed on a terminated contract, like a reversal: correcting the record. */
+    @CommandHandler
+    long handle(WithdrawRewardDecision command) {
+        requireUnusedId(command.withdrawalId());
+        state.book().checkWithdrawal(command.decisionId());
+        apply(new RewardDecisionWithdrawn(contractId, command.withdrawalId(), command.decisionId(),
+                state.book().kindOf(command.decisionId()), state.book().peopleOf(command.decisionId()),
+                command.reason()));
+        return state.version();
+    }
+
+    @CommandHandler
+    long handle(ChangeContributors command) {
+        requireNewEntry(command.changeId());
+        state.book().checkContributorChange(command.contributors());
+        apply(new ContributorsChanged(contractId, command.changeId(), command.contributors(), command.reason()));
+        return state.version();
+    }
+
     /** Allowed on a terminated contract: paying what was already decided. */
     @CommandHandler
-    long handle(PayReward command) {
+    long handle(PayReward command, Clock clock) {
         requireUnusedId(command.paymentId());
+        requireBusinessDate(command.paidOn(), clock);
         state.book().checkPayment(command.personId(), command.amount(), command.paidOn());
         apply(new RewardPaid(contractId, command.paymentId(), command.personId(), command.amount(),
                 command.paidOn(), command.reference()));
@@ -159,6 +201,9 @@ public class TechnologyContract {
         refuseIf(command.technologyAmount().isGreaterThan(command.totalAmount()), TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
                 "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount(),
                 command.technologyAmount(), command.totalAmount());
+        refuseIf(state.book().income().isGreaterThan(command.totalAmount()), INCOME_EXCEEDS_TOTAL,
+                "the income received, " + state.book().income() + ", is above the new total " + command.totalAmount(),
+                state.book().income(), command.totalAmount());
         apply(new ContractAmended(contractId, command.amendmentId(), command.totalAmount(),
                 command.technologyAmount(), command.reason()));
         return state.version();
@@ -194,6 +239,15 @@ public class TechnologyContract {
     private void requireNewEntry(String entryId) {
         requireUnusedId(entryId);
         requireOpen();
+    }
+
+    /** Something that happened: not after the ledger's today, not before the contract was signed. */
+    private void requireBusinessDate(LocalDate date, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        refuseIf(date.isAfter(today), DATE_IN_FUTURE, "the date " + date + " is after today, " + today, date, today);
+        LocalDate signedOn = state.registration().signedOn();
+        refuseIf(date.isBefore(signedOn), DATE_BEFORE_SIGNING,
+                "the date " + date + " is before the contract was signed, on " + signedOn, date, signedOn);
     }
 
     private void requireUnusedId(String entryId) {

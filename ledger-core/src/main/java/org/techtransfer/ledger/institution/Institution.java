@@ -3,6 +3,7 @@ package org.techtransfer.ledger.institution;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.techtransfer.ledger.reward.RewardPolicies;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -18,6 +19,7 @@ public class Institution {
 
     @CommandHandler
     public Institution(RegisterInstitution command) {
+        RewardPolicies.checkInstitutionRate(command.policy(), command.rewardRate());
         apply(new InstitutionRegistered(command.institutionId(), command.name(), command.type(),
                 command.governmentEstablished(), command.regionCode(), command.policy(),
                 command.rewardRate(), command.paymentDeadlineMonths()));

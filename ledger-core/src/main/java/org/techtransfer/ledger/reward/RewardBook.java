@@ -1,12 +1,15 @@
 package org.techtransfer.ledger.reward;
 
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.rule.RuleViolation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,11 +18,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.techtransfer.ledger.rule.Rule.ALLOCATED_CONTRIBUTOR_REMOVED;
 import static org.techtransfer.ledger.rule.Rule.ALLOCATION_EXCEEDS_SHARES;
 import static org.techtransfer.ledger.rule.Rule.ALLOCATION_SUM_MISMATCH;
 import static org.techtransfer.ledger.rule.Rule.ALREADY_REVERSED;
+import static org.techtransfer.ledger.rule.Rule.ALREADY_WITHDRAWN;
+import static org.techtransfer.ledger.rule.Rule.DECISION_PAID;
+import static org.techtransfer.ledger.rule.Rule.DEMOTION_BREAKS_PRINCIPAL_SHARE;
 import static org.techtransfer.ledger.rule.Rule.EQUITY_REWARD_BELOW_MINIMUM;
 import static org.techtransfer.ledger.rule.Rule.NOT_A_CONTRIBUTOR;
+import static org.techtransfer.ledger.rule.Rule.NO_PRINCIPAL_CONTRIBUTOR;
+import static org.techtransfer.ledger.rule.Rule.PAYMENT_BEFORE_DECISION;
 import static org.techtransfer.ledger.rule.Rule.PAYMENT_EXCEEDS_ALLOCATION;
 import static org.techtransfer.ledger.rule.Rule.PRINCIPAL_SHARE_BELOW_HALF;
 import static org.techtransfer.ledger.rule.Rule.PUBLICITY_REQUIRED;
@@ -29,7 +38,8 @@ import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 
 /**
  * The reward arithmetic of one contract: net income, the required reward and shares, what was decided
- * and paid, the status and deadline, and the checks of RULES.md on decisions, payments and reversals.
+ * and paid, the status and deadline, and the checks of RULES.md on contributors, decisions, withdrawals,
+ * payments and reversals.
  * <p>
  * This is the only place where these rules are computed. The aggregate feeds it its events to refuse
  * commands; queries and read models feed it the same events to show figures. It knows nothing of Axon,
@@ -55,6 +65,9 @@ public final class RewardBook {
     private final Column equityShares = new Column();
     private final Column paymentFen = new Column();
     private final Column paymentPerson = new Column();
+    private final Column paymentDay = new Column();
+    /** The rows of the payments reversed: they settle nothing. */
+    private final BitSet reversedPayments = new BitSet();
     private final List<String> payees = new ArrayList<>();
     private final Map<String, Integer> payeeNumbers = new HashMap<>();
     /** The rows of the incomes that stand, oldest receipt first (then in order of record), so dueBy needs no sort. */
@@ -62,14 +75,16 @@ public final class RewardBook {
     private int standingCount;
     private final Set<String> reversed = new HashSet<>();
 
-    /** Cash decisions: which people each one allocated to (for publicity). */
-    private final Map<String, Set<String>> cashDecisions = new HashMap<>();
-    private final Set<String> equityDecisions = new HashSet<>();
+    /** The decisions that stand, by id: what each gave to whom (to take it back, and for publicity and dates). */
+    private final Map<String, CashDecision> cashDecisions = new HashMap<>();
+    private final Map<String, EquityDecision> equityDecisions = new HashMap<>();
+    private final Set<String> withdrawn = new HashSet<>();
     /** The earliest end of a publicity notice, per decision. */
     private final Map<String, LocalDate> publicityEnds = new HashMap<>();
 
     private final Map<String, Money> allocatedTo = new HashMap<>();
     private final Map<String, Money> paidTo = new HashMap<>();
+    private final Map<String, Long> sharesAllocatedTo = new HashMap<>();
 
     private Money income = Money.ZERO;
     private Money costTotal = Money.ZERO;
@@ -78,13 +93,26 @@ public final class RewardBook {
     private long sharesReceived;
     private long sharesAllocated;
 
+    /** A cash decision as the book keeps it. */
+    public record CashDecision(LocalDate decidedOn, Money total, List<Allocation> allocations) {
+    }
+
+    /** An equity decision as the book keeps it. */
+    public record EquityDecision(long totalShares, List<ShareAllocation> allocations) {
+    }
+
     public RewardBook(RewardTerms terms, List<Contributor> contributors) {
         this.terms = terms;
-        contributors.forEach(c -> this.contributors.put(c.personId(), c));
+        changeContributors(contributors);
     }
 
     public RewardTerms terms() {
         return terms;
+    }
+
+    /** The contributors as they are now, in the order last given. */
+    public List<Contributor> contributors() {
+        return List.copyOf(contributors.values());
     }
 
     // ---- recording what happened (never refuses: the checks below come first) ----
@@ -107,27 +135,49 @@ public final class RewardBook {
         sharesReceived = Math.addExact(sharesReceived, shares);
     }
 
-    public void decideCash(String decisionId, Money total, List<Allocation> allocations) {
-        Set<String> people = new HashSet<>();
+    public void changeContributors(List<Contributor> next) {
+        contributors.clear();
+        next.forEach(c -> contributors.put(c.personId(), c));
+    }
+
+    public void decideCash(String decisionId, LocalDate decidedOn, Money total, List<Allocation> allocations) {
         for (Allocation a : allocations) {
             allocatedTo.merge(a.personId(), a.amount(), Money::plus);
-            people.add(a.personId());
         }
-        cashDecisions.put(decisionId, people);
+        cashDecisions.put(decisionId, new CashDecision(decidedOn, total, List.copyOf(allocations)));
         decided = decided.plus(total);
     }
 
-    public void decideEquity(String decisionId, long totalShares) {
-        equityDecisions.add(decisionId);
+    public void decideEquity(String decisionId, long totalShares, List<ShareAllocation> allocations) {
+        for (ShareAllocation a : allocations) {
+            sharesAllocatedTo.merge(a.personId(), a.shares(), Math::addExact);
+        }
+        equityDecisions.put(decisionId, new EquityDecision(totalShares, List.copyOf(allocations)));
         sharesAllocated = Math.addExact(sharesAllocated, totalShares);
+    }
+
+    /** Takes back everything the decision gave: every figure is as if it had never been made. */
+    public void withdraw(String decisionId) {
+        CashDecision cash = cashDecisions.remove(decisionId);
+        if (cash != null) {
+            cash.allocations().forEach(a -> allocatedTo.merge(a.personId(), a.amount(), Money::minus));
+            decided = decided.minus(cash.total());
+        }
+        EquityDecision equity = equityDecisions.remove(decisionId);
+        if (equity != null) {
+            equity.allocations().forEach(a -> sharesAllocatedTo.merge(a.personId(), -a.shares(), Math::addExact));
+            sharesAllocated -= equity.totalShares();
+        }
+        withdrawn.add(decisionId);
     }
 
     public void publicize(String decisionId, LocalDate to) {
         publicityEnds.merge(decisionId, to, (a, b) -> a.isBefore(b) ? a : b);
     }
 
-    public void pay(String paymentId, String personId, Money amount) {
+    public void pay(String paymentId, String personId, Money amount, LocalDate paidOn) {
         int row = paymentFen.add(amount.fen());
+        paymentDay.add(paidOn.toEpochDay());
         paymentPerson.add(payeeNumbers.computeIfAbsent(personId, p -> {
             payees.add(p);
             return payees.size() - 1;
@@ -151,6 +201,7 @@ public final class RewardBook {
                 Money amount = Money.ofFen(paymentFen.get(row));
                 paidTo.merge(payees.get((int) paymentPerson.get(row)), amount, Money::minus);
                 paid = paid.minus(amount);
+                reversedPayments.set(row);
             }
             default -> throw new IllegalStateException("unreachable");
         }
@@ -192,6 +243,80 @@ public final class RewardBook {
     }
 
     // ---- checks: each throws RuleViolation naming the rule ----
+
+    /** Each reward gives principal contributors at least half, so a contract without one could reward nobody. */
+    public static void checkHasPrincipal(List<Contributor> contributors) {
+        refuseIf(contributors.stream().noneMatch(Contributor::principal), NO_PRINCIPAL_CONTRIBUTOR,
+                "none of the " + contributors.size() + " contributors is principal; principal contributors must get "
+                        + "at least half of each reward, so one is needed", contributors.size());
+    }
+
+    /**
+     * The new list keeps someone principal, keeps everyone who has been allocated or paid anything, and
+     * leaves every standing decision giving principal contributors at least half under the new marks.
+     */
+    public void checkContributorChange(List<Contributor> next) {
+        checkHasPrincipal(next);
+        Map<String, Contributor> byId = new HashMap<>();
+        next.forEach(c -> byId.put(c.personId(), c));
+        for (String personId : contributors.keySet()) {
+            refuseIf(!byId.containsKey(personId) && hasReward(personId), ALLOCATED_CONTRIBUTOR_REMOVED,
+                    personId + " has been allocated or paid a reward on this contract and cannot be removed", personId);
+        }
+        cashDecisions.forEach((decisionId, d) -> {
+            Money principal = Money.ZERO;
+            for (Allocation a : d.allocations()) {
+                if (isPrincipal(byId.get(a.personId()))) {
+                    principal = principal.plus(a.amount());
+                }
+            }
+            refuseIf(principal.times(2).isLessThan(d.total()), DEMOTION_BREAKS_PRINCIPAL_SHARE,
+                    "with these principal marks, decision '" + decisionId + "' would give principal contributors "
+                            + principal + " of " + d.total() + ", less than half", decisionId, principal, d.total());
+        });
+        equityDecisions.forEach((decisionId, d) -> {
+            long principal = d.allocations().stream().filter(a -> isPrincipal(byId.get(a.personId())))
+                    .mapToLong(ShareAllocation::shares).sum();
+            refuseIf(2 * principal < d.totalShares(), DEMOTION_BREAKS_PRINCIPAL_SHARE,
+                    "with these principal marks, decision '" + decisionId + "' would give principal contributors "
+                            + principal + " of " + d.totalShares() + " shares, less than half", decisionId, principal,
+                    d.totalShares());
+        });
+    }
+
+    private static boolean isPrincipal(Contributor contributor) {
+        return contributor != null && contributor.principal();
+    }
+
+    private boolean hasReward(String personId) {
+        return !allocatedTo(personId).isZero() || !paidTo(personId).isZero()
+                || sharesAllocatedTo.getOrDefault(personId, 0L) != 0;
+    }
+
+    /**
+     * A decision may be withdrawn while nothing it allocated has been paid. Payments name a person, not a
+     * decision, so they are taken to settle what the person's other decisions gave, by date: the withdrawal is
+     * refused when, without the decision, a payment would no longer be covered by what had been decided for
+     * its payee by its date.
+     */
+    public void checkWithdrawal(String decisionId) {
+        refuseIf(withdrawn.contains(decisionId), ALREADY_WITHDRAWN,
+                "decision '" + decisionId + "' was already withdrawn", decisionId);
+        CashDecision cash = cashDecisions.get(decisionId);
+        refuseIf(cash == null && !equityDecisions.containsKey(decisionId), UNKNOWN_ENTRY,
+                "no reward decision '" + decisionId + "' on this contract", decisionId);
+        if (cash == null) {
+            return; // shares are decided, never paid: nothing can depend on an equity decision
+        }
+        for (Allocation a : cash.allocations()) {
+            shortfall(a.personId(), cash.decidedOn(), decisionId, null, Money.ZERO).ifPresent(s -> {
+                throw new RuleViolation(DECISION_PAID, "decision '" + decisionId + "' has been paid: without it, "
+                        + a.personId() + " would have been paid " + s.paid() + " by " + s.day() + " with only "
+                        + s.decided() + " decided for them by then", decisionId, a.personId(), s.paid(), s.day(),
+                        s.decided());
+            });
+        }
+    }
 
     public void checkCashDecision(Money total, List<Allocation> allocations) {
         Money sum = Money.ZERO;
@@ -243,13 +368,20 @@ public final class RewardBook {
         Money after = paidTo.getOrDefault(personId, Money.ZERO).plus(amount);
         refuseIf(after.isGreaterThan(allocated), PAYMENT_EXCEEDS_ALLOCATION,
                 personId + " would be paid " + after + " in all, " + allocated + " was allocated", personId, after, allocated);
+        shortfall(personId, paidOn, null, paidOn, amount).ifPresent(s -> {
+            throw new RuleViolation(PAYMENT_BEFORE_DECISION, personId + " would have been paid " + s.paid() + " by "
+                    + s.day() + ", but only " + s.decided() + " was decided for them by then", personId, s.paid(),
+                    s.day(), s.decided());
+        });
         refuseIf(c.leadership() && !publicityEndedFor(personId, paidOn), PUBLICITY_REQUIRED,
                 personId + " holds a leadership post: no publicity notice of a decision for them has ended by " + paidOn,
                 personId, paidOn);
     }
 
     public void checkPublicity(String decisionId) {
-        refuseIf(!cashDecisions.containsKey(decisionId) && !equityDecisions.contains(decisionId), UNKNOWN_ENTRY,
+        refuseIf(withdrawn.contains(decisionId), ALREADY_WITHDRAWN,
+                "decision '" + decisionId + "' was withdrawn", decisionId);
+        refuseIf(!cashDecisions.containsKey(decisionId) && !equityDecisions.containsKey(decisionId), UNKNOWN_ENTRY,
                 "no reward decision '" + decisionId + "' on this contract", decisionId);
     }
 
@@ -257,6 +389,19 @@ public final class RewardBook {
         refuseIf(typeOf(entryId).isEmpty(), UNKNOWN_ENTRY,
                 "no income, cost, equity or payment '" + entryId + "' on this contract", entryId);
         refuseIf(reversed.contains(entryId), ALREADY_REVERSED, "entry '" + entryId + "' was already reversed", entryId);
+    }
+
+    /** Whether a standing decision gave money or shares. */
+    public RewardKind kindOf(String decisionId) {
+        return cashDecisions.containsKey(decisionId) ? RewardKind.CASH : RewardKind.EQUITY;
+    }
+
+    /** The people a standing decision allocated to, in its order. */
+    public List<String> peopleOf(String decisionId) {
+        CashDecision cash = cashDecisions.get(decisionId);
+        return cash != null
+                ? cash.allocations().stream().map(Allocation::personId).toList()
+                : equityDecisions.get(decisionId).allocations().stream().map(ShareAllocation::personId).toList();
     }
 
     /** What kind of reversible entry the id names, if any. */
@@ -279,9 +424,54 @@ public final class RewardBook {
         return c;
     }
 
+    /** A day on which a person had been paid more than had been decided for them. */
+    private record Shortfall(LocalDate day, Money paid, Money decided) {
+    }
+
+    /**
+     * The first day from {@code from} on when the person would have been paid more than the decisions standing
+     * by then gave them: leaving out one decision, adding one payment. A payment on the day of a decision may
+     * be paid from it.
+     */
+    private Optional<Shortfall> shortfall(String personId, LocalDate from, String withoutDecision,
+                                          LocalDate extraPaidOn, Money extraAmount) {
+        // {day, 0 for a decision or 1 for a payment, fen}: sorted, a day's decisions come before its payments
+        List<long[]> moves = new ArrayList<>();
+        cashDecisions.forEach((id, d) -> {
+            if (!id.equals(withoutDecision)) {
+                d.allocations().stream().filter(a -> a.personId().equals(personId))
+                        .forEach(a -> moves.add(new long[]{d.decidedOn().toEpochDay(), 0, a.amount().fen()}));
+            }
+        });
+        Integer payee = payeeNumbers.get(personId);
+        for (int row = 0; payee != null && row < paymentFen.size(); row++) {
+            if (paymentPerson.get(row) == payee && !reversedPayments.get(row)) {
+                moves.add(new long[]{paymentDay.get(row), 1, paymentFen.get(row)});
+            }
+        }
+        if (extraPaidOn != null) {
+            moves.add(new long[]{extraPaidOn.toEpochDay(), 1, extraAmount.fen()});
+        }
+        moves.sort(Comparator.<long[]>comparingLong(m -> m[0]).thenComparingLong(m -> m[1]));
+        long decidedFen = 0;
+        long paidFen = 0;
+        for (long[] move : moves) {
+            if (move[1] == 0) {
+                decidedFen = Math.addExact(decidedFen, move[2]);
+                continue;
+            }
+            paidFen = Math.addExact(paidFen, move[2]);
+            if (paidFen > decidedFen && move[0] >= from.toEpochDay()) {
+                return Optional.of(new Shortfall(LocalDate.ofEpochDay(move[0]), Money.ofFen(paidFen),
+                        Money.ofFen(decidedFen)));
+            }
+        }
+        return Optional.empty();
+    }
+
     private boolean publicityEndedFor(String personId, LocalDate paidOn) {
         return cashDecisions.entrySet().stream()
-                .filter(d -> d.getValue().contains(personId))
+                .filter(d -> d.getValue().allocations().stream().anyMatch(a -> a.personId().equals(personId)))
                 .map(d -> publicityEnds.get(d.getKey()))
                 .anyMatch(end -> end != null && !end.isAfter(paidOn));
     }
@@ -313,12 +503,25 @@ public final class RewardBook {
         return requiredReward().minus(paid).atLeastZero();
     }
 
+    /** Income received in all, of every category, not reversed. */
+    public Money income() {
+        return income;
+    }
+
     public Money rewardDecided() {
         return decided;
     }
 
     public Money rewardPaid() {
         return paid;
+    }
+
+    public long sharesReceived() {
+        return sharesReceived;
+    }
+
+    public long sharesAllocated() {
+        return sharesAllocated;
     }
 
     public Money allocatedTo(String personId) {
@@ -361,25 +564,26 @@ public final class RewardBook {
     }
 
     public RewardFigures figures(LocalDate today) {
+        long requiredShares = requiredShares();
         return new RewardFigures(income, costTotal, netIncome(), requiredReward(), decided, paid,
                 outstanding(), status(today), dueBy().orElse(null),
-                sharesReceived, requiredShares(), sharesAllocated);
+                sharesReceived, requiredShares, sharesAllocated, Math.max(0, requiredShares - sharesAllocated),
+                RewardStatus.ofShares(requiredShares, sharesAllocated));
     }
 
     // ---- snapshots ----
 
     /**
-     * The book in a form that can be stored and read back: its entries in the order they were recorded (a
-     * kind letter each, {@code I}ncome, {@code C}ost, {@code E}quity or {@code P}ayment; the amount in fen or
-     * shares; the day received of an income or the payee's number of a payment), what was reversed, and the
-     * decisions as the book keeps them. Restoring records the entries again in the same order, so every
-     * figure is computed by the same code as when the events were folded.
+     * The book in a form that can be stored and read back: its contributors as they are now, its entries in
+     * the order they were recorded (a kind letter each, {@code I}ncome, {@code C}ost, {@code E}quity or
+     * {@code P}ayment; the amount in fen or shares; the payee's number of a payment; the day of an income or
+     * a payment), what was reversed, and the decisions that stand and those withdrawn. Restoring records the
+     * entries and decisions again, so every figure is computed by the same code as when the events were folded.
      */
     public record Snapshot(RewardTerms terms, List<Contributor> contributors, List<String> entryIds, String kinds,
-                           long[] amounts, long[] details, List<String> payees, List<String> reversed,
-                           Map<String, Set<String>> cashDecisions, Set<String> equityDecisions,
-                           Map<String, LocalDate> publicityEnds, Map<String, Money> allocatedTo, Money decided,
-                           long sharesAllocated) {
+                           long[] amounts, long[] details, long[] days, List<String> payees, List<String> reversed,
+                           Map<String, CashDecision> cashDecisions, Map<String, EquityDecision> equityDecisions,
+                           Set<String> withdrawn, Map<String, LocalDate> publicityEnds) {
     }
 
     public Snapshot snapshot() {
@@ -388,6 +592,7 @@ public final class RewardBook {
         StringBuilder kinds = new StringBuilder(n);
         long[] amounts = new long[n];
         long[] details = new long[n];
+        long[] days = new long[n];
         for (int i = 0; i < n; i++) {
             ids.add(entries.idAt(i));
             int entry = entries.valueAt(i);
@@ -396,7 +601,7 @@ public final class RewardBook {
                 case INCOME -> {
                     kinds.append('I');
                     amounts[i] = incomeFen.get(row);
-                    details[i] = incomeDay.get(row);
+                    days[i] = incomeDay.get(row);
                 }
                 case COST -> {
                     kinds.append('C');
@@ -410,12 +615,13 @@ public final class RewardBook {
                     kinds.append('P');
                     amounts[i] = paymentFen.get(row);
                     details[i] = paymentPerson.get(row);
+                    days[i] = paymentDay.get(row);
                 }
             }
         }
-        return new Snapshot(terms, List.copyOf(contributors.values()), ids, kinds.toString(), amounts, details,
-                List.copyOf(payees), List.copyOf(reversed), Map.copyOf(cashDecisions), Set.copyOf(equityDecisions),
-                Map.copyOf(publicityEnds), Map.copyOf(allocatedTo), decided, sharesAllocated);
+        return new Snapshot(terms, contributors(), ids, kinds.toString(), amounts, details, days,
+                List.copyOf(payees), List.copyOf(reversed), Map.copyOf(cashDecisions), Map.copyOf(equityDecisions),
+                Set.copyOf(withdrawn), Map.copyOf(publicityEnds));
     }
 
     public static RewardBook restore(Snapshot s) {
@@ -423,22 +629,20 @@ public final class RewardBook {
         for (int i = 0; i < s.entryIds().size(); i++) {
             String id = s.entryIds().get(i);
             long amount = s.amounts()[i];
-            long detail = s.details()[i];
+            LocalDate day = LocalDate.ofEpochDay(s.days()[i]);
             switch (s.kinds().charAt(i)) {
-                case 'I' -> book.recordIncome(id, Money.ofFen(amount), LocalDate.ofEpochDay(detail));
+                case 'I' -> book.recordIncome(id, Money.ofFen(amount), day);
                 case 'C' -> book.recordCost(id, Money.ofFen(amount));
                 case 'E' -> book.receiveEquity(id, amount);
-                case 'P' -> book.pay(id, s.payees().get((int) detail), Money.ofFen(amount));
+                case 'P' -> book.pay(id, s.payees().get((int) s.details()[i]), Money.ofFen(amount), day);
                 default -> throw new IllegalArgumentException("not a kind of entry: " + s.kinds().charAt(i));
             }
         }
         s.reversed().forEach(book::reverse);
-        s.cashDecisions().forEach((decision, people) -> book.cashDecisions.put(decision, new HashSet<>(people)));
-        book.equityDecisions.addAll(s.equityDecisions());
+        s.cashDecisions().forEach((id, d) -> book.decideCash(id, d.decidedOn(), d.total(), d.allocations()));
+        s.equityDecisions().forEach((id, d) -> book.decideEquity(id, d.totalShares(), d.allocations()));
+        book.withdrawn.addAll(s.withdrawn());
         book.publicityEnds.putAll(s.publicityEnds());
-        book.allocatedTo.putAll(s.allocatedTo());
-        book.decided = s.decided();
-        book.sharesAllocated = s.sharesAllocated();
         return book;
     }
 
@@ -457,6 +661,10 @@ public final class RewardBook {
 
         long get(int row) {
             return values[row];
+        }
+
+        int size() {
+            return size;
         }
     }
 }

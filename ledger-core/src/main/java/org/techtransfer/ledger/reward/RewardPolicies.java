@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+import static org.techtransfer.ledger.rule.Rule.RATE_BELOW_FLOOR;
+import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
+
 /**
  * The versioned reward policies the ledger knows, and how a contract's terms follow from them.
  * Policies are data: a new version is a new entry here with its effective date, never an {@code if}.
@@ -13,6 +16,12 @@ public final class RewardPolicies {
 
     /** Caishui [2018] No. 58: the reduced wage-tax treatment needs payment within 36 months of the income. */
     private static final int STATUTORY_DEADLINE_MONTHS = 36;
+
+    /**
+     * The law's minimum share for personnel (Law on Promoting the Transformation of S&T Achievements, 2015,
+     * Art. 45; para. 2: an institution's own rule may not go below it). Every policy's rates are at least this.
+     */
+    public static final BigDecimal STATUTORY_FLOOR = new BigDecimal("0.50");
 
     private static final List<RewardPolicy> VERSIONS = List.of(
             new RewardPolicy("NATIONAL-2015", PolicyName.NATIONAL, LocalDate.of(2015, 10, 1),
@@ -48,6 +57,24 @@ public final class RewardPolicies {
             }
         }
         return found;
+    }
+
+    /**
+     * An institution's own rate may only raise its policy (RULES.md, "Reward floors"): one below the rates of
+     * the family's latest version, the version its new contracts are signed under, is refused instead of
+     * being silently without effect.
+     */
+    public static void checkInstitutionRate(PolicyName name, BigDecimal rewardRate) {
+        if (rewardRate == null) {
+            return;
+        }
+        RewardPolicy latest = VERSIONS.stream().filter(p -> p.name() == name)
+                .max(Comparator.comparing(RewardPolicy::effectiveFrom)).orElseThrow();
+        BigDecimal floor = latest.cashRate().max(latest.shareRate());
+        refuseIf(rewardRate.compareTo(floor) < 0, RATE_BELOW_FLOOR, "the rate " + rewardRate.toPlainString()
+                        + " is below " + floor.toPlainString() + ", the floor of policy " + latest.id() + " ("
+                        + latest.source() + "); the law's own minimum is " + STATUTORY_FLOOR.toPlainString(),
+                rewardRate, floor, latest.id(), STATUTORY_FLOOR);
     }
 
     /**

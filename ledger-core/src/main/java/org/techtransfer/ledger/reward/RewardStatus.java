@@ -28,4 +28,15 @@ public enum RewardStatus {
         }
         return today.isAfter(dueBy) ? OVERDUE : OUTSTANDING;
     }
+
+    /**
+     * Where a contract stands against its share obligation: shares are decided, not paid, so what counts is
+     * what was allocated. No rule sets a deadline for them, so this is never OVERDUE.
+     */
+    public static RewardStatus ofShares(long requiredShares, long sharesAllocated) {
+        if (requiredShares == 0) {
+            return NOTHING_DUE;
+        }
+        return sharesAllocated >= requiredShares ? COMPLIANT : OUTSTANDING;
+    }
 }

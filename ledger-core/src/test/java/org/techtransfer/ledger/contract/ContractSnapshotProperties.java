@@ -12,10 +12,13 @@ import org.techtransfer.ledger.reward.Allocation;
 import org.techtransfer.ledger.reward.CashRewardDecided;
 import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.reward.EntryType;
+import org.techtransfer.ledger.reward.RewardDecisionWithdrawn;
+import org.techtransfer.ledger.reward.RewardKind;
 import org.techtransfer.ledger.reward.RewardPaid;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +64,14 @@ class ContractSnapshotProperties {
             assertThat(restored.usesEntryId(id)).as(id).isEqualTo(whole.usesEntryId(id));
             assertThat(restored.book().typeOf(id)).as(id).isEqualTo(whole.book().typeOf(id));
         }
+        assertThat(restored.contributors()).isEqualTo(whole.contributors());
         for (Contributor person : PEOPLE) {
             assertThat(restored.book().paidTo(person.personId())).isEqualTo(whole.book().paidTo(person.personId()));
             assertThat(restored.book().allocatedTo(person.personId()))
                     .isEqualTo(whole.book().allocatedTo(person.personId()));
         }
         assertThat(restored.snapshot()).usingRecursiveComparison()
-                .ignoringCollectionOrderInFields("entryIds", "book.reversed", "book.equityDecisions")
+                .ignoringCollectionOrderInFields("entryIds", "book.reversed", "book.withdrawn")
                 .isEqualTo(whole.snapshot());
     }
 
@@ -110,8 +114,16 @@ class ContractSnapshotProperties {
                 List<String> ids = new ArrayList<>(standing.keySet());
                 String reversedId = ids.get(random.nextInt(ids.size()));
                 events.add(reversed(id, reversedId, standing.remove(reversedId)));
-            } else if (kind < 98) {
+            } else if (kind < 96) {
                 events.add(new ContractAmended(CONTRACT, id, amount.times(2), amount, "price corrected"));
+            } else if (kind < 97 && !decisions.isEmpty()) {
+                String decision = decisions.remove(random.nextInt(decisions.size()));
+                events.add(new RewardDecisionWithdrawn(CONTRACT, id, decision, RewardKind.CASH, List.of(),
+                        "decided by mistake"));
+            } else if (kind < 98) {
+                List<Contributor> people = new ArrayList<>(PEOPLE);
+                Collections.shuffle(people, random);
+                events.add(new ContributorsChanged(CONTRACT, id, people, "order corrected"));
             } else {
                 events.add(terminated());
             }

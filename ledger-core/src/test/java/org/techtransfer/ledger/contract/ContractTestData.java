@@ -16,7 +16,9 @@ import org.techtransfer.ledger.reward.RewardTerms;
 import org.techtransfer.ledger.reward.ShareAllocation;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.techtransfer.ledger.institution.OrganisationType.ENTERPRISE;
@@ -36,6 +38,10 @@ final class ContractTestData {
     static final LocalDate RECEIVED = LocalDate.of(2021, 4, 1);
     static final LocalDate DECIDED = LocalDate.of(2021, 5, 1);
     static final LocalDate PAID = LocalDate.of(2021, 6, 1);
+    /** The ledger's today: 00:30 on 7 December 2026 in Shanghai, still the 6th in UTC. */
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
+    static final Clock CLOCK = Clock.fixed(TODAY.atTime(0, 30).atZone(SHANGHAI).toInstant(), SHANGHAI);
     static final Buyer BUYER = new Buyer("Huairou Pharma Co.", ENTERPRISE, "110116");
     static final List<String> ACHIEVEMENTS = List.of("CN201910000001.X");
 

@@ -70,6 +70,7 @@ class TechnologyContractTest {
         fixture.registerCommandTargetResolver(new LedgerCommandTargetResolver()); // as the service routes
         fixture.registerInjectableResource(new InMemoryInstitutions(BJ_UNI, NAT_RI, BJ_HIGH, BJ_LOW));
         fixture.registerInjectableResource(numbers);
+        fixture.registerInjectableResource(CLOCK);
         fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
             try {
                 return chain.proceed();

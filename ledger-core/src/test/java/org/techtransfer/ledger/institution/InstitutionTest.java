@@ -6,13 +6,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.techtransfer.ledger.reward.PolicyName;
 import org.techtransfer.ledger.rule.InvalidField;
+import org.techtransfer.ledger.rule.Rule;
+import org.techtransfer.ledger.rule.RuleViolation;
 
 import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import static org.techtransfer.ledger.institution.OrganisationType.RESEARCH_INSTITUTE;
 import static org.techtransfer.ledger.institution.OrganisationType.UNIVERSITY;
 import static org.techtransfer.ledger.reward.PolicyName.BEIJING;
@@ -60,6 +65,47 @@ class InstitutionTest {
                     .when(register(BigDecimal.ONE, 1))
                     .expectEvents(new InstitutionRegistered("BJ-UNI", "Huairou University", UNIVERSITY, true,
                             "110116", BEIJING, BigDecimal.ONE, 1));
+        }
+    }
+
+    /** RULES.md, "Reward floors": an institution's own rate below its policy's floor is refused, not ignored. */
+    @Nested
+    class OwnRate {
+
+        private Throwable failure;
+
+        @BeforeEach
+        void keepTheFailure() {
+            fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
+                try {
+                    return chain.proceed();
+                } catch (Exception e) {
+                    failure = e;
+                    throw e;
+                }
+            });
+        }
+
+        private static RegisterInstitution withRate(PolicyName policy, String rate) {
+            return new RegisterInstitution("X", "X", UNIVERSITY, true, "110116", policy, new BigDecimal(rate), null);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"BEIJING, 0.69, 0.70, BEIJING-2020", "NATIONAL, 0.49, 0.50, NATIONAL-2015"})
+        void refuses_a_rate_below_the_floor_of_its_policy(PolicyName policy, String rate, String floor, String policyId) {
+            fixture.givenNoPriorActivity().when(withRate(policy, rate))
+                    .expectException(RuleViolation.class)
+                    .expectNoEvents();
+            RuleViolation refusal = assertThat(failure).asInstanceOf(type(RuleViolation.class)).actual();
+            assertThat(refusal.rule()).isEqualTo(Rule.RATE_BELOW_FLOOR);
+            assertThat(refusal.arguments()).containsExactly(new BigDecimal(rate), new BigDecimal(floor), policyId,
+                    new BigDecimal("0.50"));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"BEIJING, 0.70", "NATIONAL, 0.50"})
+        void accepts_a_rate_at_the_floor(PolicyName policy, String rate) {
+            fixture.givenNoPriorActivity().when(withRate(policy, rate)).expectSuccessfulHandlerExecution();
         }
     }
 

@@ -37,7 +37,7 @@ class RewardBookTest {
         RewardBook book = book(BEIJING);
         book.recordIncome("I-1", yuan("1000.00"), JAN);
         book.recordIncome("I-2", yuan("1000.00"), JUN);
-        book.decideCash("D-1", yuan("1400.00"), List.of(new Allocation("alice", yuan("1400.00"))));
+        book.decideCash("D-1", JAN, yuan("1400.00"), List.of(new Allocation("alice", yuan("1400.00"))));
         return book;
     }
 
@@ -54,14 +54,14 @@ class RewardBookTest {
             RewardBook book = book(BEIJING);
             book.recordIncome("I-1", yuan("1000.00"), JAN);
             book.recordCost("K-1", yuan("200.00"));
-            book.decideCash("D-1", yuan("560.00"), List.of(new Allocation("alice", yuan("560.00"))));
-            book.pay("P-1", "alice", yuan("100.00"));
+            book.decideCash("D-1", JAN, yuan("560.00"), List.of(new Allocation("alice", yuan("560.00"))));
+            book.pay("P-1", "alice", yuan("100.00"), JUN);
             book.receiveEquity("E-1", 1001);
-            book.decideEquity("Q-1", 701);
+            book.decideEquity("Q-1", 701, List.of(new ShareAllocation("alice", 701)));
 
             assertThat(book.figures(JUN)).isEqualTo(new RewardFigures(yuan("1000.00"), yuan("200.00"),
                     yuan("800.00"), yuan("560.00"), yuan("560.00"), yuan("100.00"), yuan("460.00"),
-                    RewardStatus.OUTSTANDING, LocalDate.of(2024, 1, 10), 1001, 701, 701));
+                    RewardStatus.OUTSTANDING, LocalDate.of(2024, 1, 10), 1001, 701, 701, 0, RewardStatus.COMPLIANT));
             assertThat(book.allocatedTo("alice")).isEqualTo(yuan("560.00"));
             assertThat(book.paidTo("alice")).isEqualTo(yuan("100.00"));
             assertThat(book.allocatedTo("bob")).isEqualTo(Money.ZERO);
@@ -70,7 +70,8 @@ class RewardBookTest {
         @Test
         void a_new_book_owes_nothing() {
             assertThat(book(BEIJING).figures(JUN)).isEqualTo(new RewardFigures(Money.ZERO, Money.ZERO, Money.ZERO,
-                    Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, RewardStatus.NOTHING_DUE, null, 0, 0, 0));
+                    Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, RewardStatus.NOTHING_DUE, null, 0, 0, 0, 0,
+                    RewardStatus.NOTHING_DUE));
         }
 
         @Test
@@ -99,8 +100,8 @@ class RewardBookTest {
             book.recordIncome("I-2", yuan("500.00"), JAN);
             book.recordCost("K-1", yuan("100.00"));
             book.receiveEquity("E-1", 1001);
-            book.decideCash("D-1", yuan("1000.00"), List.of(new Allocation("alice", yuan("1000.00"))));
-            book.pay("P-1", "alice", yuan("300.00"));
+            book.decideCash("D-1", JAN, yuan("1000.00"), List.of(new Allocation("alice", yuan("1000.00"))));
+            book.pay("P-1", "alice", yuan("300.00"), JUN);
 
             book.reverse("I-2");
             book.reverse("K-1");
@@ -149,22 +150,22 @@ class RewardBookTest {
         @Test
         void stays_with_the_first_income_until_its_accrual_is_paid_in_full() {
             RewardBook book = twoIncomes();
-            book.pay("P-1", "alice", yuan("699.99"));
+            book.pay("P-1", "alice", yuan("699.99"), JUN);
             assertThat(book.dueBy()).contains(LocalDate.of(2024, 1, 10));
         }
 
         @Test
         void moves_to_the_second_income_once_the_first_accrual_is_paid() {
             RewardBook book = twoIncomes();
-            book.pay("P-1", "alice", yuan("700.00"));
+            book.pay("P-1", "alice", yuan("700.00"), JUN);
             assertThat(book.dueBy()).contains(LocalDate.of(2024, 6, 1));
         }
 
         @Test
         void is_gone_once_everything_required_is_paid() {
             RewardBook book = twoIncomes();
-            book.pay("P-1", "alice", yuan("700.00"));
-            book.pay("P-2", "alice", yuan("700.00"));
+            book.pay("P-1", "alice", yuan("700.00"), JUN);
+            book.pay("P-2", "alice", yuan("700.00"), JUN);
             assertThat(book.dueBy()).isEmpty();
             assertThat(book.status(LocalDate.of(2030, 1, 1))).isEqualTo(RewardStatus.COMPLIANT);
         }
@@ -175,7 +176,7 @@ class RewardBookTest {
             book.recordIncome("I-2", yuan("1000.00"), JUN);
             book.recordIncome("I-1", yuan("1000.00"), JAN);
             assertThat(book.dueBy()).contains(LocalDate.of(2024, 1, 10));
-            book.pay("P-1", "alice", yuan("700.00"));
+            book.pay("P-1", "alice", yuan("700.00"), JUN);
             assertThat(book.dueBy()).contains(LocalDate.of(2024, 6, 1));
         }
 
@@ -196,7 +197,7 @@ class RewardBookTest {
         @Test
         void comes_back_when_a_payment_is_reversed() {
             RewardBook book = twoIncomes();
-            book.pay("P-1", "alice", yuan("700.00"));
+            book.pay("P-1", "alice", yuan("700.00"), JUN);
             book.reverse("P-1");
             assertThat(book.dueBy()).contains(LocalDate.of(2024, 1, 10));
         }
@@ -235,7 +236,7 @@ class RewardBookTest {
         @Test
         void paying_the_oldest_accrual_moves_the_day_it_becomes_overdue() {
             RewardBook book = twoIncomes();
-            book.pay("P-1", "alice", yuan("700.00"));
+            book.pay("P-1", "alice", yuan("700.00"), JUN);
             assertThat(book.status(LocalDate.of(2024, 1, 11))).isEqualTo(RewardStatus.OUTSTANDING);
             assertThat(book.status(LocalDate.of(2024, 6, 1))).isEqualTo(RewardStatus.OUTSTANDING);
             assertThat(book.status(LocalDate.of(2024, 6, 2))).isEqualTo(RewardStatus.OVERDUE);
@@ -244,7 +245,7 @@ class RewardBookTest {
         @Test
         void is_compliant_when_paid_at_least_the_required_reward() {
             RewardBook book = twoIncomes();
-            book.pay("P-1", "alice", yuan("1400.00"));
+            book.pay("P-1", "alice", yuan("1400.00"), JUN);
             assertThat(book.status(LocalDate.of(2030, 1, 1))).isEqualTo(RewardStatus.COMPLIANT);
             book.reverse("I-2");   // now paid above the required 700.00
             RewardFigures figures = book.figures(LocalDate.of(2030, 1, 1));
@@ -298,7 +299,7 @@ class RewardBookTest {
                     Rule.EQUITY_REWARD_BELOW_MINIMUM);
             assertThatCode(() -> book.checkEquityDecision(7, List.of(new ShareAllocation("alice", 7))))
                     .doesNotThrowAnyException();
-            book.decideEquity("Q-1", 7);
+            book.decideEquity("Q-1", 7, List.of(new ShareAllocation("alice", 7)));
             assertThat(book.figures(JUN).sharesAllocated()).isEqualTo(7);
             assertThatCode(() -> book.checkEquityDecision(3, List.of(new ShareAllocation("alice", 3))))
                     .doesNotThrowAnyException();
@@ -309,7 +310,7 @@ class RewardBookTest {
         @Test
         void a_leader_is_paid_only_after_a_notice_of_a_decision_for_them_has_ended() {
             RewardBook book = book(BEIJING);
-            book.decideCash("D-1", yuan("100.00"), List.of(new Allocation("alice", yuan("50.00")),
+            book.decideCash("D-1", JAN, yuan("100.00"), List.of(new Allocation("alice", yuan("50.00")),
                     new Allocation("dean", yuan("50.00"))));
             LocalDate end = LocalDate.of(2021, 5, 10);
             assertRefused(() -> book.checkPayment("dean", yuan("50.00"), end), Rule.PUBLICITY_REQUIRED);
@@ -322,7 +323,7 @@ class RewardBookTest {
         @Test
         void the_earliest_notice_of_a_decision_counts() {
             RewardBook book = book(BEIJING);
-            book.decideCash("D-1", yuan("100.00"), List.of(new Allocation("alice", yuan("50.00")),
+            book.decideCash("D-1", JAN, yuan("100.00"), List.of(new Allocation("alice", yuan("50.00")),
                     new Allocation("dean", yuan("50.00"))));
             book.publicize("D-1", LocalDate.of(2021, 5, 20));
             book.publicize("D-1", LocalDate.of(2021, 5, 10));
@@ -334,7 +335,7 @@ class RewardBookTest {
         void only_reward_decisions_can_be_publicized() {
             RewardBook book = book(BEIJING);
             book.recordIncome("I-1", yuan("10.00"), JAN);
-            book.decideEquity("Q-1", 1);
+            book.decideEquity("Q-1", 1, List.of(new ShareAllocation("alice", 1)));
             assertRefused(() -> book.checkPublicity("I-1"), Rule.UNKNOWN_ENTRY);
             assertThatCode(() -> book.checkPublicity("Q-1")).doesNotThrowAnyException();
         }
@@ -345,8 +346,8 @@ class RewardBookTest {
             book.recordIncome("I-1", yuan("10.00"), JAN);
             book.recordCost("K-1", yuan("1.00"));
             book.receiveEquity("E-1", 5);
-            book.decideCash("D-1", yuan("7.00"), List.of(new Allocation("alice", yuan("7.00"))));
-            book.pay("P-1", "alice", yuan("7.00"));
+            book.decideCash("D-1", JAN, yuan("7.00"), List.of(new Allocation("alice", yuan("7.00"))));
+            book.pay("P-1", "alice", yuan("7.00"), JUN);
 
             assertThat(book.typeOf("I-1")).contains(EntryType.INCOME);
             assertThat(book.typeOf("K-1")).contains(EntryType.COST);

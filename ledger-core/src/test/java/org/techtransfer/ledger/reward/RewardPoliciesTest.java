@@ -107,4 +107,13 @@ class RewardPoliciesTest {
                 "none")).isInstanceOf(IllegalArgumentException.class);
         assertThat(new RewardTerms("X", BigDecimal.ZERO, BigDecimal.ONE, 1).deadlineMonths()).isEqualTo(1);
     }
+
+    /** RULES.md: "no policy may go below 50%", the law's floor (Art. 45). */
+    @Test
+    void no_policy_version_goes_below_the_statutory_floor() {
+        assertThat(RewardPolicies.versions()).allSatisfy(p -> {
+            assertThat(p.cashRate()).isGreaterThanOrEqualTo(RewardPolicies.STATUTORY_FLOOR);
+            assertThat(p.shareRate()).isGreaterThanOrEqualTo(RewardPolicies.STATUTORY_FLOOR);
+        });
+    }
 }

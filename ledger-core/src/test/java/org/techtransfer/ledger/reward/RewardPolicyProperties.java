@@ -231,8 +231,8 @@ class RewardPolicyProperties {
         assertThat(book.status(due)).isEqualTo(RewardStatus.OUTSTANDING);
         assertThat(book.status(due.plusDays(1))).isEqualTo(RewardStatus.OVERDUE);
 
-        book.decideCash("D-1", required, List.of(new Allocation("p1", required)));
-        book.pay("P-1", "p1", required);
+        book.decideCash("D-1", START, required, List.of(new Allocation("p1", required)));
+        book.pay("P-1", "p1", required, START);
         assertThat(book.dueBy()).isEmpty();
         assertThat(book.status(due.plusYears(10))).isEqualTo(RewardStatus.COMPLIANT);
         assertThat(book.figures(due).outstanding()).isEqualTo(Money.ZERO);
@@ -252,8 +252,8 @@ class RewardPolicyProperties {
         long cost = costs.stream().filter(e -> !e.reversed()).mapToLong(Entry::fen).sum();
         long paid = book.requiredReward().fen() * paidPercent / 100;
         if (paid > 0) {
-            book.decideCash("D-1", Money.ofFen(paid), List.of(new Allocation("p1", Money.ofFen(paid))));
-            book.pay("P-1", "p1", Money.ofFen(paid));
+            book.decideCash("D-1", START, Money.ofFen(paid), List.of(new Allocation("p1", Money.ofFen(paid))));
+            book.pay("P-1", "p1", Money.ofFen(paid), START);
         }
 
         List<Entry> standing = new ArrayList<>(incomes.stream().filter(e -> !e.reversed()).toList());

@@ -24,6 +24,7 @@ import org.techtransfer.ledger.app.web.CommandBodies;
 import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.command.LedgerCommand;
 import org.techtransfer.ledger.contract.AmendContract;
+import org.techtransfer.ledger.contract.ChangeContributors;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.contract.RecordCost;
 import org.techtransfer.ledger.contract.RecordIncome;
@@ -35,6 +36,7 @@ import org.techtransfer.ledger.reward.DecideCashReward;
 import org.techtransfer.ledger.reward.DecideEquityReward;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.RecordPublicity;
+import org.techtransfer.ledger.reward.WithdrawRewardDecision;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -95,6 +97,22 @@ public class ContractController {
     public ResponseEntity<CommandAnswer> decideCashReward(@PathVariable String id, @RequestBody JsonNode body,
                                                           HttpServletRequest request) {
         return onContract(id, body, DecideCashReward.class, request);
+    }
+
+    @PostMapping("/{id}/withdrawals")
+    @Operation(summary = "Withdraw a cash or equity reward decision that nothing has been paid from")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = WithdrawRewardDecision.class)))
+    public ResponseEntity<CommandAnswer> withdrawRewardDecision(@PathVariable String id, @RequestBody JsonNode body,
+                                                                HttpServletRequest request) {
+        return onContract(id, body, WithdrawRewardDecision.class, request);
+    }
+
+    @PostMapping("/{id}/contributors")
+    @Operation(summary = "Replace the contract's contributors, with a reason")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ChangeContributors.class)))
+    public ResponseEntity<CommandAnswer> changeContributors(@PathVariable String id, @RequestBody JsonNode body,
+                                                            HttpServletRequest request) {
+        return onContract(id, body, ChangeContributors.class, request);
     }
 
     @PostMapping("/{id}/equity-rewards")

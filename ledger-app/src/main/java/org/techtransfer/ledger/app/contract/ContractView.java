@@ -24,17 +24,20 @@ public record ContractView(String contractId, String registrationNumber, Contrac
                            Money income, Money deductibleCosts, Money netIncome, Money requiredReward,
                            Money rewardDecided, Money rewardPaid, Money outstanding, RewardStatus rewardStatus,
                            LocalDate dueBy, long sharesReceived, long requiredShares, long sharesAllocated,
-                           boolean terminated, LocalDate terminatedOn, long version, Instant asOf) {
+                           long sharesOutstanding, RewardStatus equityStatus, boolean terminated, LocalDate terminatedOn, long version, Instant asOf) {
 
-    /** The view on {@code today}; {@code asOf} is the instant asked for, or null for now. */
+    /**
+     * The view on {@code today}; {@code asOf} is the instant asked for, or null for now. The contributors are
+     * those in force, after any change of contributors.
+     */
     static ContractView of(ContractState state, LocalDate today, Instant asOf) {
         ContractRegistered r = state.registration();
         RewardFigures f = state.book().figures(today);
         return new ContractView(r.contractId(), r.registrationNumber(), r.kind(), r.sellerInstitutionId(), r.buyer(),
-                r.technologyField(), state.totalAmount(), state.technologyAmount(), r.signedOn(), r.contributors(),
+                r.technologyField(), state.totalAmount(), state.technologyAmount(), r.signedOn(), state.contributors(),
                 r.licenseScope(), r.achievements(), r.terms(),
                 f.income(), f.deductibleCosts(), f.netIncome(), f.requiredReward(), f.rewardDecided(), f.rewardPaid(),
                 f.outstanding(), f.rewardStatus(), f.dueBy(), f.sharesReceived(), f.requiredShares(),
-                f.sharesAllocated(), state.isTerminated(), state.terminatedOn(), state.version(), asOf);
+                f.sharesAllocated(), f.sharesOutstanding(), f.equityStatus(), state.isTerminated(), state.terminatedOn(), state.version(), asOf);
     }
 }

@@ -32,9 +32,11 @@ public class ObligationController {
     public List<RewardObligations.Obligation> obligations(
             @RequestParam(required = false) String institutionId,
             @RequestParam(required = false) RewardStatus status,
+            @Parameter(description = "only contracts whose share obligation is in this status (extra)")
+            @RequestParam(required = false) RewardStatus equityStatus,
             @Parameter(description = "wait until the read model has passed this position of a command's answer")
             @RequestParam(required = false) Long position) {
         readYourWrites.await(RewardObligationProjection.NAME, position);
-        return obligations.find(institutionId, status, LocalDate.now(clock));
+        return obligations.find(institutionId, status, equityStatus, LocalDate.now(clock));
     }
 }

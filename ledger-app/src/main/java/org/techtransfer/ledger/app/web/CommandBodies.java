@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.app.web;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,8 @@ import org.techtransfer.ledger.rule.InvalidField;
 /**
  * Turns request bodies into the commands of ledger-core and sends them. A body is read straight into
  * the command record (its constructor checks every field), with the path's id put in for the body's.
+ * A field the command does not have is refused, not ignored: a client that sends one means something
+ * the ledger would not record (an amendment's {@code contributors}, a misspelt {@code reciévedOn}).
  */
 @Component
 public class CommandBodies {
@@ -36,8 +39,8 @@ public class CommandBodies {
             object.put(idField, pathId);
         }
         try {
-            return json.treeToValue(object, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(object);
+        } catch (java.io.IOException e) {
             throw new UnreadableBody(e);
         }
     }

@@ -3,6 +3,7 @@ package org.techtransfer.ledger.app.web;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -184,6 +185,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (t instanceof JsonParseException) {
                 return problem(HttpStatus.BAD_REQUEST, "invalid-request", "the body is not well-formed JSON");
+            }
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                String field = fieldPath(unknown);
+                return invalidField(field, field + ": not a field of this command");
             }
             if (t instanceof JsonMappingException mapping && path == null && !mapping.getPath().isEmpty()) {
                 path = fieldPath(mapping);

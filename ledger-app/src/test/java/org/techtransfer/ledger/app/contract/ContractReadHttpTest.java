@@ -290,16 +290,22 @@ class ContractReadHttpTest {
     void events_are_in_order_with_the_real_actor_the_correlation_id_and_the_payload() {
         Instant start = Instant.now().minusSeconds(1);
         String c = "C-EVENTS";
+        // who and when come from the sign-in and the clock: a body naming them is refused, not half-believed
         Map<String, Object> registration = contract(c, "DEMO-A", "LICENSE");
         registration.put("actor", "mallory");
+        HttpResponse<String> refused = postWith("recorder-a", API + "/contracts", registration, "X-Correlation-Id",
+                "corr-forged");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"actor\"");
+        registration.remove("actor");
         assertThat(postWith("recorder-a", API + "/contracts", registration, "X-Correlation-Id", "corr-register-1")
                 .statusCode()).isEqualTo(201);
         Map<String, Object> forged = new LinkedHashMap<>(income("I-1", "1000.00", "2026-03-10"));
-        forged.put("actor", "mallory");
-        forged.put("correlationId", "forged-correlation");
         forged.put("recordedAt", "2020-01-01T00:00:00Z");
-        assertThat(postWith("admin", API + "/contracts/" + c + "/incomes", forged, "X-Correlation-Id", "corr-income-2")
-                .statusCode()).isEqualTo(201);
+        assertThat(postWith("admin", API + "/contracts/" + c + "/incomes", forged, "X-Correlation-Id", "corr-forged")
+                .statusCode()).isEqualTo(400);
+        assertThat(postWith("admin", API + "/contracts/" + c + "/incomes", income("I-1", "1000.00", "2026-03-10"),
+                "X-Correlation-Id", "corr-income-2").statusCode()).isEqualTo(201);
         assertThat(postWith("recorder-a", API + "/contracts/" + c + "/costs", cost("K-1", "10.00", "TAX"),
                 "X-Correlation-Id", "batch.2026-11:42").statusCode()).isEqualTo(201);
         // no header, and a header that is not a sane id: the ledger makes up its own

@@ -67,7 +67,7 @@ class DeadLetterTest {
         // the processor goes on: another contract's events are handled, a query at their position answers
         created(c.post("recorder-a", "/api/v1/contracts", contract("DL-2", "DEMO-A", "LICENSE")));
         long position = created(c.post("recorder-a", "/api/v1/contracts/DL-2/incomes", body("incomeId", "I-1",
-                "amount", "100.00", "receivedOn", "2026-01-01", "category", "ROYALTY"))).get("position").asLong();
+                "amount", "100.00", "receivedOn", "2026-03-02", "category", "ROYALTY"))).get("position").asLong();
         LedgerClient.Response rows = c.get("finance", "/api/v1/rewards/obligations?position=" + position);
         assertThat(rows.status()).as(rows.toString()).isEqualTo(200);
         Map<String, JsonNode> byId = byId(rows.json());
@@ -76,7 +76,7 @@ class DeadLetterTest {
 
         // the contract's later events wait behind the dead letter: its row stays as before it, one sequence queued
         long later = created(c.post("recorder-a", "/api/v1/contracts/DL-1/costs", body("costId", "K-1",
-                "amount", "10.00", "incurredOn", "2026-01-05", "category", "TAX"))).get("position").asLong();
+                "amount", "10.00", "incurredOn", "2026-03-05", "category", "TAX"))).get("position").asLong();
         rows = c.get("finance", "/api/v1/rewards/obligations?position=" + later);
         assertThat(rows.status()).as(rows.toString()).isEqualTo(200);
         JsonNode dl1 = byId(rows.json()).get("DL-1");

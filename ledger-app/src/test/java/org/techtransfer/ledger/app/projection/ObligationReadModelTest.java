@@ -341,7 +341,7 @@ class ObligationReadModelTest {
         }
 
         void cost(String costId, String amount, String category) {
-            ok(c.post(recorder, path("/costs"), body("costId", costId, "amount", amount, "incurredOn", "2026-03-20",
+            ok(c.post(recorder, path("/costs"), body("costId", costId, "amount", amount, "incurredOn", "2026-05-20",
                     "category", category)));
             costs.put(costId, fen(amount));
         }

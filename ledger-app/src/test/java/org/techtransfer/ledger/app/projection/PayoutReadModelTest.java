@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.techtransfer.ledger.app.support.Deals.body;
@@ -40,7 +41,9 @@ class PayoutReadModelTest {
         ok(c.post("admin", "/api/v1/institutions", institution("DEMO-B", "NATIONAL")));
 
         // PC-1: net 100000.00 at 70% → 70000.00, all decided on 2026-02-01
-        ok(c.post("recorder-a", "/api/v1/contracts", contract("PC-1", "DEMO-A", "LICENSE")));
+        Map<String, Object> pc1 = contract("PC-1", "DEMO-A", "LICENSE");
+        pc1.put("signedOn", "2026-01-01"); // before its income: nothing is dated before the signing
+        ok(c.post("recorder-a", "/api/v1/contracts", pc1));
         ok(c.post("recorder-a", "/api/v1/contracts/PC-1/incomes", body("incomeId", "I-1", "amount", "100000.00",
                 "receivedOn", "2026-01-10", "category", "UPFRONT")));
         ok(c.post("recorder-a", "/api/v1/contracts/PC-1/reward-decisions", body("decisionId", "D-1",

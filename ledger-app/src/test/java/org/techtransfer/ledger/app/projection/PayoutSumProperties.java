@@ -202,7 +202,9 @@ class PayoutSumProperties {
         }
         Map<String, Object> registration = contract(id, a ? "DEMO-A" : "DEMO-B", kind);
         registration.put("contributors", contributors);
-        registration.put("signedOn", LocalDate.of(2019 + random.nextInt(7), 1 + random.nextInt(12), 1).toString());
+        // signed before every dated entry below (decisions from 2025-01-15, payments from 2025-07-01)
+        LocalDate signedOn = LocalDate.of(2019 + random.nextInt(6), 1 + random.nextInt(12), 1);
+        registration.put("signedOn", signedOn.toString());
         ok(c.post(recorder, "/api/v1/contracts", registration));
         contractIds.add(id);
         Deal deal = new Deal(recorder, id);
@@ -212,12 +214,12 @@ class PayoutSumProperties {
         int incomes = 1 + random.nextInt(3);
         for (int i = 0; i < incomes; i++) {
             ok(c.post(recorder, base + "/incomes", body("incomeId", "I-" + i, "amount", yuan(1 + random.nextInt(20_000_000)),
-                    "receivedOn", LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2500)).toString(),
+                    "receivedOn", signedOn.plusDays(random.nextInt(365)).toString(),
                     "category", random.nextBoolean() ? "ROYALTY" : "COST_REIMBURSEMENT")));
         }
         if (random.nextBoolean()) {
             ok(c.post(recorder, base + "/costs", body("costId", "K-1", "amount", yuan(1 + random.nextInt(5_000_000)),
-                    "incurredOn", "2024-01-01", "category", random.nextBoolean() ? "TAX" : "MAINTENANCE")));
+                    "incurredOn", signedOn.toString(), "category", random.nextBoolean() ? "TAX" : "MAINTENANCE")));
         }
         if (incomes > 1 && random.nextInt(3) == 0) {
             ok(c.post(recorder, base + "/reversals", body("reversalId", "R-I0", "entryId", "I-0", "reason", "bounced")));

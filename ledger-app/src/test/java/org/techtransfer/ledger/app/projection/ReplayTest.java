@@ -213,7 +213,8 @@ class ReplayTest {
     private static void fullDeal(LedgerClient client, String recorder, String id, String seller, int variant) {
         String kind = List.of("LICENSE", "ASSIGNMENT", "EQUITY_INVESTMENT", "DEVELOPMENT").get(variant % 4);
         Map<String, Object> registration = contract(id, seller, kind);
-        registration.put("signedOn", (2020 + variant % 7) + "-0" + (1 + variant % 9) + "-15");
+        // before every dated entry below: nothing is dated before the signing
+        registration.put("signedOn", "2020-0" + (1 + variant % 9) + "-15");
         registration.put("buyer", body("name", "Buyer " + id, "type", "ENTERPRISE",
                 "regionCode", variant % 2 == 0 ? "110116" : "310115"));
         ok(client.post(recorder, "/api/v1/contracts", registration));

@@ -409,13 +409,18 @@ class BadInputTest {
         String base = API + "/contracts/" + limits;
         assertThat(client.post("recorder-a", base + "/incomes", income("I".repeat(100), "1.00", "2026-04-01")).status())
                 .isEqualTo(201);
-        assertThat(client.post("recorder-a", base + "/amendments", body("amendmentId", "A-LONG", "totalAmount", "10.00",
+        // a total not below the 1001.00 received: income may not exceed the contract total
+        assertThat(client.post("recorder-a", base + "/amendments", body("amendmentId", "A-LONG", "totalAmount", "1200000.00",
                 "technologyAmount", "10.00", "reason", "x".repeat(1000))).status()).isEqualTo(201);
-        Map<String, Object> nearlyTooBig = new LinkedHashMap<>(income("I-BIG", "1.00", "2026-04-01"));
-        nearlyTooBig.put("padding", "x".repeat(MIB - 200));
+        // padded with whitespace: a field the command does not have would be refused
+        String nearlyTooBig = "{" + " ".repeat(MIB - 200) + json(income("I-BIG", "1.00", "2026-04-01")).substring(1);
         assertThat(client.post("recorder-a", base + "/incomes", nearlyTooBig).status()).isEqualTo(201);
-        assertThat(client.post("recorder-a", base + "/incomes", income("I-MAX", "999999999999999.99", "2026-04-01"))
-                .status()).isEqualTo(201);
+        // the largest amount, on a contract whose total is as large
+        Map<String, Object> largest = contract("C-MAX", "DEMO-A", "LICENSE");
+        largest.put("totalAmount", "999999999999999.99");
+        created(client.post("admin", API + "/contracts", largest));
+        assertThat(client.post("recorder-a", API + "/contracts/C-MAX/incomes",
+                income("I-MAX", "999999999999999.99", "2026-04-01")).status()).isEqualTo(201);
         // then each endpoint's valid body (the termination last)
         for (Endpoint e : ENDPOINTS) {
             Map<String, Object> valid = new LinkedHashMap<>(e.valid().get());

@@ -11,13 +11,16 @@ import org.techtransfer.ledger.projections.support.TableChecksum;
 import org.techtransfer.ledger.reward.Allocation;
 import org.techtransfer.ledger.reward.CashRewardDecided;
 import org.techtransfer.ledger.reward.EntryType;
+import org.techtransfer.ledger.reward.RewardDecisionWithdrawn;
+import org.techtransfer.ledger.reward.RewardKind;
 import org.techtransfer.ledger.reward.RewardPaid;
 
 import java.sql.Date;
 
 /**
  * What each person was allocated and paid: one row per allocation of a cash decision and one per
- * payment. A reversed payment is removed, so the rows always add up to the payments that stand.
+ * payment. A reversed payment and the allocations of a withdrawn decision are removed, so the rows always
+ * add up to the decisions and payments that stand.
  */
 @ProcessingGroup(PayoutProjection.NAME)
 public class PayoutProjection implements ReadModel {
@@ -26,7 +29,7 @@ public class PayoutProjection implements ReadModel {
     static final String ALLOCATION = "ALLOCATION";
     static final String PAYMENT = "PAYMENT";
 
-    /** Allocations are keyed by decision and person; payments by payment id alone. */
+    /** Allocations are keyed by decision and person; payments by payment id alone (a reversal names no person). */
     private record ItemKey(String contractId, String kind, String itemId, String personId) {
     }
 
@@ -40,8 +43,9 @@ public class PayoutProjection implements ReadModel {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (contract_id, kind, item_id, person_id) DO UPDATE SET
                     amount_fen = EXCLUDED.amount_fen, item_date = EXCLUDED.item_date, reference = EXCLUDED.reference""",
-                "DELETE FROM payout_item WHERE contract_id = ? AND kind = '" + PAYMENT + "' AND item_id = ?",
-                key -> new Object[]{key.contractId(), key.itemId()});
+                "DELETE FROM payout_item WHERE contract_id = ? AND kind = ? AND item_id = ?"
+                        + " AND person_id = COALESCE(CAST(? AS VARCHAR), person_id)",
+                key -> new Object[]{key.contractId(), key.kind(), key.itemId(), key.personId()});
     }
 
     @Override
@@ -69,6 +73,15 @@ public class PayoutProjection implements ReadModel {
     void on(EntryReversed event) {
         if (event.entryType() == EntryType.PAYMENT) {
             rows.delete(new ItemKey(event.contractId(), PAYMENT, event.entryId(), null));
+        }
+    }
+
+    @EventHandler
+    void on(RewardDecisionWithdrawn event) {
+        if (event.kind() == RewardKind.CASH) {
+            for (String personId : event.people()) {
+                rows.delete(new ItemKey(event.contractId(), ALLOCATION, event.decisionId(), personId));
+            }
         }
     }
 

@@ -15,8 +15,8 @@ import org.techtransfer.ledger.reward.RewardBook;
 import java.sql.Date;
 
 /**
- * Reward obligations, one row per contract, computed by the contract's {@code RewardBook} exactly as
- * the aggregate computes them. Every event of a contract rewrites its row from the contract's state,
+ * Reward obligations, cash and shares, one row per contract, computed by the contract's {@code RewardBook}
+ * exactly as the aggregate computes them. Every event of a contract rewrites its row from the contract's state,
  * so handling an event twice, or replaying the whole log, gives the same row.
  */
 @ProcessingGroup(RewardObligationProjection.NAME)
@@ -34,12 +34,15 @@ public class RewardObligationProjection implements ReadModel {
         this.contracts = new ContractStates(log, contractsFollowed);
         this.rows = new RowBuffer<>(NAME, jdbc, """
                 INSERT INTO reward_obligation (contract_id, institution_id, net_income_fen, required_reward_fen,
-                                               reward_decided_fen, reward_paid_fen, outstanding_fen, due_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                               reward_decided_fen, reward_paid_fen, outstanding_fen, due_by,
+                                               shares_received, required_shares, shares_allocated)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (contract_id) DO UPDATE SET
                     net_income_fen = EXCLUDED.net_income_fen, required_reward_fen = EXCLUDED.required_reward_fen,
                     reward_decided_fen = EXCLUDED.reward_decided_fen, reward_paid_fen = EXCLUDED.reward_paid_fen,
-                    outstanding_fen = EXCLUDED.outstanding_fen, due_by = EXCLUDED.due_by""", null, id -> new Object[]{id});
+                    outstanding_fen = EXCLUDED.outstanding_fen, due_by = EXCLUDED.due_by,
+                    shares_received = EXCLUDED.shares_received, required_shares = EXCLUDED.required_shares,
+                    shares_allocated = EXCLUDED.shares_allocated""", null, id -> new Object[]{id});
     }
 
     @Override
@@ -57,7 +60,8 @@ public class RewardObligationProjection implements ReadModel {
         // the status is not stored: it depends on the day it is asked
         rows.upsert(contract.contractId(), new Object[]{contract.contractId(),
                 contract.registration().sellerInstitutionId(), book.netIncome().fen(), book.requiredReward().fen(),
-                book.rewardDecided().fen(), book.rewardPaid().fen(), book.outstanding().fen(), book.dueBy().map(Date::valueOf).orElse(null)});
+                book.rewardDecided().fen(), book.rewardPaid().fen(), book.outstanding().fen(), book.dueBy().map(Date::valueOf).orElse(null),
+                book.sharesReceived(), book.requiredShares(), book.sharesAllocated()});
     }
 
     @ResetHandler

@@ -12,10 +12,18 @@ import java.util.List;
 /** Reads the reward obligations read model (API.md: {@code GET /rewards/obligations}). */
 public class RewardObligations {
 
-    /** One contract's obligation on the day asked. */
+    /**
+     * One contract's obligation on the day asked: cash, and beside it shares (API.md's fields first, the share
+     * fields are additions).
+     *
+     * @param sharesOutstanding the required shares not yet allocated, never below zero
+     * @param equityStatus      the share obligation's own status: shares are decided, not paid, and have no
+     *                          deadline, so it is never OVERDUE
+     */
     public record Obligation(String contractId, String institutionId, Money netIncome, Money requiredReward,
                              Money rewardDecided, Money rewardPaid, Money outstanding, RewardStatus status,
-                             LocalDate dueBy) {
+                             LocalDate dueBy, long sharesReceived, long requiredShares, long sharesAllocated,
+                             long sharesOutstanding, RewardStatus equityStatus) {
     }
 
     /** What is overdue first, then what is outstanding, each by deadline; then the rest. */
@@ -37,11 +45,14 @@ public class RewardObligations {
 
     /**
      * @param institutionId only this seller's contracts, or all when null
-     * @param status        only contracts in this status on {@code today}, or all when null
+     * @param status        only contracts in this cash status on {@code today}, or all when null
+     * @param equityStatus  only contracts in this share status, or all when null
      */
-    public List<Obligation> find(String institutionId, RewardStatus status, LocalDate today) {
+    public List<Obligation> find(String institutionId, RewardStatus status, RewardStatus equityStatus,
+                                 LocalDate today) {
         String sql = "SELECT contract_id, institution_id, net_income_fen, required_reward_fen, reward_decided_fen, "
-                + "reward_paid_fen, outstanding_fen, due_by FROM reward_obligation"
+                + "reward_paid_fen, outstanding_fen, due_by, shares_received, required_shares, shares_allocated "
+                + "FROM reward_obligation"
                 + (institutionId == null ? "" : " WHERE institution_id = ?");
         Object[] args = institutionId == null ? new Object[0] : new Object[]{institutionId};
         List<Obligation> found = new ArrayList<>();
@@ -50,11 +61,15 @@ public class RewardObligations {
             Money paid = Money.ofFen(rs.getLong("reward_paid_fen"));
             LocalDate dueBy = rs.getObject("due_by", LocalDate.class);
             RewardStatus current = RewardStatus.of(required, paid, dueBy, today);
-            if (status == null || status == current) {
+            long requiredShares = rs.getLong("required_shares");
+            long sharesAllocated = rs.getLong("shares_allocated");
+            RewardStatus shares = RewardStatus.ofShares(requiredShares, sharesAllocated);
+            if ((status == null || status == current) && (equityStatus == null || equityStatus == shares)) {
                 found.add(new Obligation(rs.getString("contract_id"), rs.getString("institution_id"),
                         Money.ofFen(rs.getLong("net_income_fen")), required,
                         Money.ofFen(rs.getLong("reward_decided_fen")), paid, Money.ofFen(rs.getLong("outstanding_fen")),
-                        current, dueBy));
+                        current, dueBy, rs.getLong("shares_received"), requiredShares, sharesAllocated,
+                        Math.max(0, requiredShares - sharesAllocated), shares));
             }
         }, args);
         found.sort(URGENT_FIRST);
