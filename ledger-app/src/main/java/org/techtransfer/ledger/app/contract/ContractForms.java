@@ -3,6 +3,7 @@ package org.techtransfer.ledger.app.contract;
 import org.techtransfer.ledger.app.console.Form;
 import org.techtransfer.ledger.app.console.Form.Field;
 import org.techtransfer.ledger.contract.AmendContract;
+import org.techtransfer.ledger.contract.ChangeContributors;
 import org.techtransfer.ledger.contract.ContractKind;
 import org.techtransfer.ledger.contract.CostCategory;
 import org.techtransfer.ledger.contract.IncomeCategory;
@@ -18,6 +19,7 @@ import org.techtransfer.ledger.reward.DecideCashReward;
 import org.techtransfer.ledger.reward.DecideEquityReward;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.RecordPublicity;
+import org.techtransfer.ledger.reward.WithdrawRewardDecision;
 
 import java.util.List;
 import java.util.Optional;
@@ -62,9 +64,14 @@ final class ContractForms {
                     rows("allocations", text("personId", true), number("shares")))),
             new Form("publicity", "form.publicity", RecordPublicity.class, "noticeId", List.of(
                     text("noticeId", true), text("decisionId", true), date("from"), date("to"))),
+            new Form("withdrawals", "form.withdrawal", WithdrawRewardDecision.class, "withdrawalId", List.of(
+                    text("withdrawalId", true), text("decisionId", true), text("reason", true))),
             new Form("payments", "form.payment", PayReward.class, "paymentId", List.of(
                     text("paymentId", true), text("personId", true), money("amount"), date("paidOn"),
                     text("reference", true))),
+            new Form("contributors", "form.contributorsChange", ChangeContributors.class, "changeId", List.of(
+                    text("changeId", true), text("reason", true),
+                    rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership")))),
             new Form("amendments", "form.amendment", AmendContract.class, "amendmentId", List.of(
                     text("amendmentId", true), money("totalAmount"), money("technologyAmount"), text("reason", true))),
             new Form("reversals", "form.reversal", ReverseEntry.class, "reversalId", List.of(

@@ -160,6 +160,7 @@ class ContractPages {
         model.addAttribute("mayTravel", me.role() == Role.AUDITOR || me.role() == Role.ADMIN);
         model.addAttribute("forms", ContractForms.ON_CONTRACT);
         model.addAttribute("openForm", openForm);
+        model.addAttribute("defaults", Map.of("contributors", contributorRows(page.people())));
         model.addAttribute("values", values);
         model.addAttribute("message", message);
         model.addAttribute("errors", errors);
@@ -168,11 +169,24 @@ class ContractPages {
 
     private static List<Person> people(ContractState state) {
         RewardBook book = state.book();
-        return state.registration().contributors().stream().map(c -> {
+        return state.contributors().stream().map(c -> {
             Money allocated = book.allocatedTo(c.personId());
             Money paid = book.paidTo(c.personId());
             return new Person(c, allocated, paid, allocated.minus(paid));
         }).toList();
+    }
+
+    /** A change of contributors names the whole new list: the form starts from the one in force. */
+    private static Map<String, String> contributorRows(List<Person> people) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            Contributor c = people.get(i).contributor();
+            rows.put("contributors[" + i + "].personId", c.personId());
+            rows.put("contributors[" + i + "].name", c.name());
+            rows.put("contributors[" + i + "].principal", String.valueOf(c.principal()));
+            rows.put("contributors[" + i + "].leadership", String.valueOf(c.leadership()));
+        }
+        return rows;
     }
 
     /** The business date is the payload's own date ({@code receivedOn}, {@code paidOn}, ...); the rest is detail. */

@@ -36,7 +36,7 @@ class HomePage {
     String home(Model model) {
         LedgerUser me = Access.currentUser();
         // a recorder sees its own institution's contracts only, as everywhere
-        List<RewardObligations.Obligation> rows = obligations.find(me.institutionId(), null, LocalDate.now(clock));
+        List<RewardObligations.Obligation> rows = obligations.find(me.institutionId(), null, null, LocalDate.now(clock));
         long overdue = rows.stream().filter(o -> o.status() == RewardStatus.OVERDUE).count();
         Money outstanding = rows.stream().map(RewardObligations.Obligation::outstanding).reduce(Money.ZERO, Money::plus);
         model.addAttribute("contracts", rows.size());

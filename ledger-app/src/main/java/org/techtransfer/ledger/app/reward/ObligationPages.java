@@ -32,7 +32,7 @@ class ObligationPages {
                        @RequestParam(required = false) RewardStatus status, Model model) {
         LedgerUser me = Access.currentUser();
         String scope = me.role() == Role.RECORDER ? me.institutionId() : blankToNull(institutionId);
-        List<RewardObligations.Obligation> rows = obligations.find(scope, status, LocalDate.now(clock));
+        List<RewardObligations.Obligation> rows = obligations.find(scope, status, null, LocalDate.now(clock));
         model.addAttribute("rows", rows);
         model.addAttribute("institutionId", scope);
         model.addAttribute("status", status);
@@ -40,7 +40,11 @@ class ObligationPages {
         model.addAttribute("totals", new RewardObligations.Obligation(null, null,
                 sum(rows, RewardObligations.Obligation::netIncome), sum(rows, RewardObligations.Obligation::requiredReward),
                 sum(rows, RewardObligations.Obligation::rewardDecided), sum(rows, RewardObligations.Obligation::rewardPaid),
-                sum(rows, RewardObligations.Obligation::outstanding), null, null));
+                sum(rows, RewardObligations.Obligation::outstanding), null, null,
+                rows.stream().mapToLong(RewardObligations.Obligation::sharesReceived).sum(),
+                rows.stream().mapToLong(RewardObligations.Obligation::requiredShares).sum(),
+                rows.stream().mapToLong(RewardObligations.Obligation::sharesAllocated).sum(),
+                rows.stream().mapToLong(RewardObligations.Obligation::sharesOutstanding).sum(), null));
         return "obligations";
     }
 
