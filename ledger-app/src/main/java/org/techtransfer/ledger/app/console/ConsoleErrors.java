@@ -43,7 +43,7 @@ class ConsoleErrors {
 
     private static ModelAndView page(HttpServletResponse response, int status, String message, String detail) {
         response.setStatus(status);
-        ModelAndView page = new ModelAndView("error");
+        ModelAndView page = new ModelAndView("problem");
         page.addObject("status", status);
         page.addObject("message", message);
         page.addObject("detail", detail);

@@ -1,8 +1,8 @@
 package org.techtransfer.ledger.app.console;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.techtransfer.ledger.app.security.OidcProperties;
 
 /** The sign-in page; with an OpenID Connect provider configured it offers that instead of a password. */
 @ConsolePage
@@ -10,8 +10,8 @@ class SignInPage {
 
     private final String oidcName;
 
-    SignInPage(@Value("${ledger.oidc.name:}") String oidcName) {
-        this.oidcName = oidcName.isBlank() ? null : oidcName;
+    SignInPage(OidcProperties oidc) {
+        this.oidcName = oidc.enabled() ? oidc.name() : null;
     }
 
     @GetMapping("/signin")

@@ -2,6 +2,7 @@ package org.techtransfer.ledger.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import static org.techtransfer.ledger.app.security.Role.ADMIN;
 import static org.techtransfer.ledger.app.security.Role.AUDITOR;
@@ -24,9 +26,10 @@ import static org.techtransfer.ledger.app.security.Role.RECORDER;
 
 /**
  * Two doors. The API ({@code /api/v1}, actuator, OpenAPI): HTTP Basic on every endpoint but health, no
- * session, the role table of docs/api.md. The console (every other path): a sign-in page, a session that
- * times out, CSRF tokens on every form. The institution scope of a recorder depends on the contract, so
- * the controllers and pages check it ({@link Access}).
+ * session, the role table of docs/api.md. The console (every other path): a sign-in page (or the
+ * institution's OpenID Connect provider, {@link OidcConfiguration}), a session that times out, CSRF tokens
+ * on every form. The institution scope of a recorder depends on the contract, so the controllers and pages
+ * check it ({@link Access}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -65,20 +68,31 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    /** The console: people sign in once on a page; their session ends after ledger.console.session-timeout. */
+    /**
+     * The console: people sign in once, with a password on the sign-in page or, when one is configured, at
+     * the institution's OpenID Connect provider; their session ends after server.servlet.session.timeout.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, AuthenticationManager signIns) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, AuthenticationManager signIns, Optional<OidcSignIn> oidc,
+                                @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie)
+            throws Exception {
+        if (oidc.isPresent()) {
+            // no password form; the OAuth2 sign-in brings its own authentication providers, so not the password manager
+            oidc.get().configure(http);
+        } else {
+            http.authenticationManager(signIns)
+                    .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).permitAll());
+        }
         return http
-                .authenticationManager(signIns)
-                .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false).permitAll())
-                .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut").deleteCookies("JSESSIONID"))
+                // the cookie goes too: the browser would show the ended session's id, and be told it expired
+                .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut").deleteCookies(sessionCookie))
                 // a page asked for with a session that has timed out says so on the sign-in page
                 .exceptionHandling(x -> x.authenticationEntryPoint((request, response, e) -> response.sendRedirect(
                         request.getContextPath() + (request.getRequestedSessionId() != null
                                 && !request.isRequestedSessionIdValid() ? "/signin?expired" : "/signin"))))
                 .authorizeHttpRequests(a -> a
-                        // by path: formLogin().permitAll() matches the sign-in page only without a query (?lang=, ?signedOut)
+                        // with any query (?signedOut, ?expired, ?refused, ?lang=): the login configurers permit only exact URLs
                         .requestMatchers("/signin", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/statistics/**").hasAnyRole(FINANCE.name(), AUDITOR.name(), ADMIN.name())
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
