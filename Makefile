@@ -3,15 +3,22 @@ MVN ?= mvn -B
 JAR := ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build clean verify bench reliability
+.PHONY: run test build clean verify bench reliability browser
 
 ## Start the ledger in the foreground (embedded PostgreSQL in ./data unless LEDGER_DB_URL is set).
 run: build
 	java $(JAVA_OPTS) -jar $(JAR)
 
-## Run every test of every module.
-test:
+## Run every test of every module (the console's browser test needs Chromium: `make browser` installs it).
+test: browser
 	$(MVN) test
+
+## Debian's Chromium, its driver and a CJK font for the console's browser test and screenshots, when missing
+## (apt-get, as root or with sudo); the test never downloads a browser.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list 2>/dev/null | grep -qi wenquanyi \
+		|| { $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq \
+		&& $$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei; }
 
 ## The reliability runs of docs/reliability.md: the slow ones (JUnit tag reliability: SIGKILL of the service under
 ## load, three service processes on one database, PostgreSQL restarted under load), then again the fast ones that
