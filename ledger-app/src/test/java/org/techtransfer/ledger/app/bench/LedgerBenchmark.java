@@ -507,7 +507,7 @@ public final class LedgerBenchmark {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             s.execute("VACUUM (ANALYZE) domain_event_entry, command_log, audit_chain, token_entry, registration_number, "
-                    + "reward_obligation, payout_item, contract_volume");
+                    + "reward_obligation, payout_item, payout_person, contract_volume, contract_catalog");
         }
     }
 

@@ -4,12 +4,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.EntryReversed;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
 import org.techtransfer.ledger.reward.Allocation;
 import org.techtransfer.ledger.reward.CashRewardDecided;
+import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.reward.EntryType;
 import org.techtransfer.ledger.reward.RewardPaid;
 
@@ -18,6 +20,7 @@ import java.sql.Date;
 /**
  * What each person was allocated and paid: one row per allocation of a cash decision and one per
  * payment. A reversed payment is removed, so the rows always add up to the payments that stand.
+ * Beside them, each contract's contributors as registered, for the names and the institution of the items.
  */
 @ProcessingGroup(PayoutProjection.NAME)
 public class PayoutProjection implements ReadModel {
@@ -31,7 +34,11 @@ public class PayoutProjection implements ReadModel {
     }
 
     private final JdbcTemplate jdbc;
+    private record PersonKey(String contractId, String personId) {
+    }
+
     private final RowBuffer<ItemKey> rows;
+    private final RowBuffer<PersonKey> persons;
 
     public PayoutProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -42,11 +49,23 @@ public class PayoutProjection implements ReadModel {
                     amount_fen = EXCLUDED.amount_fen, item_date = EXCLUDED.item_date, reference = EXCLUDED.reference""",
                 "DELETE FROM payout_item WHERE contract_id = ? AND kind = '" + PAYMENT + "' AND item_id = ?",
                 key -> new Object[]{key.contractId(), key.itemId()});
+        // a contract's contributors never change after its registration
+        this.persons = new RowBuffer<>(NAME + "-persons", jdbc, """
+                INSERT INTO payout_person (contract_id, person_id, name, institution_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (contract_id, person_id) DO NOTHING""", null, key -> new Object[]{key.contractId(), key.personId()});
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @EventHandler
+    void on(ContractRegistered event) {
+        for (Contributor c : event.contributors()) {
+            persons.upsert(new PersonKey(event.contractId(), c.personId()),
+                    new Object[]{event.contractId(), c.personId(), c.name(), event.sellerInstitutionId()});
+        }
     }
 
     @EventHandler
@@ -75,10 +94,13 @@ public class PayoutProjection implements ReadModel {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM payout_item");
+        jdbc.update("DELETE FROM payout_person");
     }
 
     @Override
     public String checksum() {
-        return TableChecksum.of(jdbc, "payout_item", "contract_id, kind, item_id, person_id");
+        // the digests of its two tables, side by side
+        return TableChecksum.of(jdbc, "payout_item", "contract_id, kind, item_id, person_id")
+                + TableChecksum.of(jdbc, "payout_person", "contract_id, person_id");
     }
 }
