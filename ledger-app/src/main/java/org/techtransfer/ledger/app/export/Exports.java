@@ -47,7 +47,7 @@ public class Exports {
         MediaType type = xlsx ? XLSX_TYPE : new MediaType(CSV_TYPE, StandardCharsets.UTF_8);
         String file = sheet.name() + (xlsx ? ".xlsx" : ".csv");
         return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file)
                         .build().toString())
                 .body(body);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.techtransfer.ledger.app.support.Csv;
 import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
@@ -192,7 +193,7 @@ class PayoutReadModelTest {
         String text = response.body();
         assertThat(text).startsWith("\uFEFF");
         text = text.substring(1);
-        List<List<String>> rows = parseCsv(text);
+        List<List<String>> rows = Csv.parse(text);
         assertThat(rows.get(0)).containsExactly("personId", "personName", "institutionId", "contractId", "kind",
                 "decisionId", "paymentId", "date", "reference", "allocated", "paid");
 
@@ -255,12 +256,12 @@ class PayoutReadModelTest {
         // nothing in the period: the header and a total of nothing
         LedgerClient.Response empty = csv("finance", "&from=2030-01-01");
         assertThat(empty.status()).isEqualTo(200);
-        List<List<String>> none = parseCsv(stripBom(empty.body()));
+        List<List<String>> none = Csv.parse(stripBom(empty.body()));
         assertThat(none).hasSize(2);
         assertThat(none.get(1).subList(9, 11)).containsExactly("0.00", "0.00");
 
         // the filters hold for the CSV too
-        List<List<String>> p2 = parseCsv(stripBom(csv("finance", "&personId=P-2&from=2026-04-01").body()));
+        List<List<String>> p2 = Csv.parse(stripBom(csv("finance", "&personId=P-2&from=2026-04-01").body()));
         assertThat(p2).hasSize(3);
         assertThat(p2.get(1).get(6)).isEqualTo("PAY-4");
         assertThat(p2.get(1).get(10)).isEqualTo("10000.00");
@@ -297,7 +298,7 @@ class PayoutReadModelTest {
         assertThat(allPaymentIds(payouts("recorder-a", ""))).doesNotContain("PAY-5", "PAY-6").contains("PAY-1");
         assertThat(c.get("recorder-b", PAYOUTS + "?institutionId=DEMO-A").status()).isEqualTo(403);
         assertThat(csv("recorder-b", "&institutionId=DEMO-A").status()).isEqualTo(403);
-        List<List<String>> csvB = parseCsv(stripBom(csv("recorder-b", "").body()));
+        List<List<String>> csvB = Csv.parse(stripBom(csv("recorder-b", "").body()));
         csvB.subList(1, csvB.size() - 1).forEach(line -> assertThat(line.get(3)).isEqualTo("PC-2"));
         assertThat(c.get(null, PAYOUTS).status()).isEqualTo(401);
     }
@@ -363,53 +364,5 @@ class PayoutReadModelTest {
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    /** RFC 4180: records end with CRLF, cells may be quoted, a quote inside a quoted cell is doubled. */
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        int i = 0;
-        while (i < text.length()) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                assertThat(cell.length()).as("a quote opens a cell, at " + i).isZero();
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\r') {
-                assertThat(text.charAt(i + 1)).as("CRLF at " + i).isEqualTo('\n');
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i += 2;
-                continue;
-            } else {
-                assertThat(ch).as("bare line feed at " + i).isNotEqualTo('\n');
-                cell.append(ch);
-            }
-            i++;
-        }
-        assertThat(quoted).as("unterminated quoted cell").isFalse();
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }
