@@ -20,7 +20,7 @@ import java.time.LocalDate;
 @RestController
 public class ContractListController {
 
-    public static final int MAX_SIZE = 200;
+    private static final int MAX_SIZE = 200;
 
     private final ContractCatalog catalog;
     private final ReadYourWrites readYourWrites;

@@ -104,7 +104,7 @@ public class Exports {
     }
 
     /** RFC 4180 quoting; a leading {@code = + - @} (or tab, CR) is neutralised so a spreadsheet never runs a cell as a formula. */
-    public static String cell(String value) {
+    private static String cell(String value) {
         if (value == null) {
             return "";
         }

@@ -200,7 +200,7 @@ class ReplayTest {
         }
         assertThat(c.post(null, "/api/v1/admin/replay", "").status()).isEqualTo(401);
         JsonNode status = c.get("admin", PROJECTIONS).json();
-        assertThat(status.size()).isEqualTo(3);
+        assertThat(status.size()).isEqualTo(READ_MODELS.size());
         for (JsonNode model : status) {
             assertThat(model.get("checksum").asText()).matches("[0-9a-f]{32}");
             assertThat(model.get("deadLetters").asLong()).isZero();

@@ -26,8 +26,6 @@ public class ContractCatalog {
      *                      field, or a contributor's name or person id
      */
     public record Filter(String institutionId, ContractKind kind, Integer year, RewardStatus status, String q) {
-
-        public static final Filter NONE = new Filter(null, null, null, null, null);
     }
 
     /**
