@@ -180,7 +180,8 @@ public class TechnologyContract {
     long handle(ChangeContributors command) {
         requireNewEntry(command.changeId());
         state.book().checkContributorChange(command.contributors());
-        apply(new ContributorsChanged(contractId, command.changeId(), command.contributors(), command.reason()));
+        apply(new ContributorsChanged(contractId, command.changeId(), command.contributors(), command.reason(),
+                state.registration().sellerInstitutionId()));
         return state.version();
     }
 

@@ -74,7 +74,7 @@ class ContractCorrectionsTest {
     }
 
     private static ContributorsChanged changed(String changeId, Contributor... contributors) {
-        return new ContributorsChanged(CONTRACT, changeId, List.of(contributors), "names corrected");
+        return new ContributorsChanged(CONTRACT, changeId, List.of(contributors), "names corrected", BJ_UNI.institutionId());
     }
 
     private static WithdrawRewardDecision withdraw(String withdrawalId, String decisionId) {

@@ -123,7 +123,7 @@ class ContractSnapshotProperties {
             } else if (kind < 98) {
                 List<Contributor> people = new ArrayList<>(PEOPLE);
                 Collections.shuffle(people, random);
-                events.add(new ContributorsChanged(CONTRACT, id, people, "order corrected"));
+                events.add(new ContributorsChanged(CONTRACT, id, people, "order corrected", BJ_UNI.institutionId()));
             } else {
                 events.add(terminated());
             }

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.projections.contract.ContractCatalog;
+import org.techtransfer.ledger.projections.contract.ContractCatalogProjection;
 import org.techtransfer.ledger.projections.payout.PayoutProjection;
 import org.techtransfer.ledger.projections.payout.Payouts;
 import org.techtransfer.ledger.projections.reward.RewardObligationProjection;
@@ -50,6 +52,11 @@ public class ProjectionConfiguration {
         return new ContractVolumeProjection(jdbc);
     }
 
+    @Bean
+    ContractCatalogProjection contractCatalogProjection(JdbcTemplate jdbc) {
+        return new ContractCatalogProjection(jdbc);
+    }
+
     /**
      * A segment that sees only events of other segments stores its token at this interval; a query
      * waiting for a position (read your writes) waits on the slowest segment, so keep it short.
@@ -80,6 +87,11 @@ public class ProjectionConfiguration {
     @Bean
     ContractVolumes contractVolumes(JdbcTemplate jdbc) {
         return new ContractVolumes(jdbc);
+    }
+
+    @Bean
+    ContractCatalog contractCatalog(JdbcTemplate jdbc) {
+        return new ContractCatalog(jdbc);
     }
 
     /** Dead letters per read model: anything above zero is an event a read model could not take. */

@@ -2,10 +2,16 @@ package org.techtransfer.ledger.app.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.techtransfer.ledger.app.export.Exports;
+import org.techtransfer.ledger.app.export.Sheet;
 import org.techtransfer.ledger.app.projection.ReadYourWrites;
+import org.techtransfer.ledger.app.security.Access;
 import org.techtransfer.ledger.projections.reward.RewardObligationProjection;
 import org.techtransfer.ledger.projections.reward.RewardObligations;
 import org.techtransfer.ledger.reward.RewardStatus;
@@ -13,22 +19,34 @@ import org.techtransfer.ledger.reward.RewardStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+
+import static org.techtransfer.ledger.app.export.Sheet.Type.CODE;
+import static org.techtransfer.ledger.app.export.Sheet.Type.COUNT;
+import static org.techtransfer.ledger.app.export.Sheet.Type.DATE;
+import static org.techtransfer.ledger.app.export.Sheet.Type.MONEY;
+import static org.techtransfer.ledger.app.export.Sheet.Type.TEXT;
 
 @RestController
 public class ObligationController {
 
+    private static final String PATH = "/api/v1/rewards/obligations";
+
     private final RewardObligations obligations;
     private final ReadYourWrites readYourWrites;
+    private final Exports exports;
     private final Clock clock;
 
-    ObligationController(RewardObligations obligations, ReadYourWrites readYourWrites, Clock clock) {
+    ObligationController(RewardObligations obligations, ReadYourWrites readYourWrites, Exports exports, Clock clock) {
         this.obligations = obligations;
         this.readYourWrites = readYourWrites;
+        this.exports = exports;
         this.clock = clock;
     }
 
-    @GetMapping("/api/v1/rewards/obligations")
-    @Operation(summary = "Reward obligations, one row per contract, overdue first (FINANCE, AUDITOR, ADMIN)")
+    @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Reward obligations, one row per contract, overdue first (every role; a RECORDER its own "
+            + "institution's); Accept: text/csv or XLSX for a spreadsheet")
     public List<RewardObligations.Obligation> obligations(
             @RequestParam(required = false) String institutionId,
             @RequestParam(required = false) RewardStatus status,
@@ -36,7 +54,27 @@ public class ObligationController {
             @RequestParam(required = false) RewardStatus equityStatus,
             @Parameter(description = "wait until the read model has passed this position of a command's answer")
             @RequestParam(required = false) Long position) {
+        String scope = Access.institutionScope(institutionId);
         readYourWrites.await(RewardObligationProjection.NAME, position);
-        return obligations.find(institutionId, status, equityStatus, LocalDate.now(clock));
+        return obligations.find(scope, status, equityStatus, LocalDate.now(clock));
+    }
+
+    @GetMapping(path = PATH, produces = {Exports.CSV, Exports.XLSX})
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) String institutionId,
+                                         @RequestParam(required = false) RewardStatus status,
+                                         @RequestParam(required = false) RewardStatus equityStatus,
+                                         @RequestParam(required = false) Long position,
+                                         HttpServletRequest request, Locale locale) {
+        Sheet.Builder sheet = Sheet.of("obligations", new Sheet.Column("contractId", TEXT),
+                new Sheet.Column("institutionId", TEXT), new Sheet.Column("netIncome", MONEY),
+                new Sheet.Column("requiredReward", MONEY), new Sheet.Column("rewardDecided", MONEY),
+                new Sheet.Column("rewardPaid", MONEY), new Sheet.Column("outstanding", MONEY),
+                new Sheet.Column("status", CODE), new Sheet.Column("dueBy", DATE),
+                new Sheet.Column("sharesOutstanding", COUNT), new Sheet.Column("equityStatus", CODE));
+        for (RewardObligations.Obligation o : obligations(institutionId, status, equityStatus, position)) {
+            sheet.row(o.contractId(), o.institutionId(), o.netIncome(), o.requiredReward(), o.rewardDecided(),
+                    o.rewardPaid(), o.outstanding(), o.status(), o.dueBy(), o.sharesOutstanding(), o.equityStatus());
+        }
+        return exports.answer(sheet.withTotal(), request, locale);
     }
 }

@@ -36,6 +36,21 @@ public final class Access {
         return user;
     }
 
+    /**
+     * The institution a list is read for: a RECORDER's own, whether asked for or not (another one is refused,
+     * rather than silently answered with the recorder's own); for the other roles the one asked, null for all.
+     */
+    public static String institutionScope(String institutionId) {
+        LedgerUser user = currentUser();
+        if (user.role() != Role.RECORDER) {
+            return institutionId;
+        }
+        if (institutionId != null && !institutionId.equals(user.institutionId())) {
+            throw new AccessDeniedException("you may not read the contracts of institution " + institutionId);
+        }
+        return user.institutionId();
+    }
+
     public static LedgerUser requireRole(Role... roles) {
         LedgerUser user = currentUser();
         for (Role role : roles) {

@@ -52,7 +52,7 @@ class AuditEndpointsTest {
     private static final String R = "recorder-a";
     private static final String AUDITOR = "auditor";
     private static final String EVENTS = "/api/v1/audit/events";
-    private static final Set<String> READ_MODELS = Set.of("reward-obligations", "payouts", "contract-volumes");
+    private static final Set<String> READ_MODELS = Set.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog");
     /** Synthetic incomes written straight into the log, so that the export is larger than any buffer. */
     private static final int BULK = 3_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -312,10 +312,11 @@ class AuditEndpointsTest {
             assertThat(s.executeUpdate("UPDATE reward_obligation SET net_income_fen = net_income_fen + 1")).isPositive();
             // a row no event explains: a rebuild must start from empty tables to lose it
             assertThat(s.executeUpdate("INSERT INTO reward_obligation (contract_id, institution_id, net_income_fen, "
-                    + "required_reward_fen, reward_decided_fen, reward_paid_fen, outstanding_fen) "
-                    + "VALUES ('C-GHOST', 'DEMO-A', 100, 70, 0, 0, 70)")).isOne();
+                    + "required_reward_fen, reward_decided_fen, reward_paid_fen, outstanding_fen, status_until_due, "
+                    + "status_after_due) VALUES ('C-GHOST', 'DEMO-A', 100, 70, 0, 0, 70, 'OUTSTANDING', 'OVERDUE')")).isOne();
             assertThat(s.executeUpdate("DELETE FROM payout_item")).isPositive();
             assertThat(s.executeUpdate("DELETE FROM contract_volume")).isPositive();
+            assertThat(s.executeUpdate("UPDATE contract_catalog SET terminated = NOT terminated")).isPositive();
         }
         Map<String, JsonNode> damaged = projections();
         for (String name : READ_MODELS) {

@@ -67,7 +67,8 @@ import java.util.stream.Collectors;
  *       gateway, then through HTTP, by {@code BENCH_CLIENTS} clients;</li>
  *   <li>replay: every read model rebuilt from the whole log, in events per second, {@code BENCH_REPLAYS} times
  *       (the median reported);</li>
- *   <li>queries: latencies of a contract, the obligations of an institution and the volume statistics;</li>
+ *   <li>queries: latencies of a contract, the obligations of an institution, the volume statistics and the contract
+ *   list (a page, a search);</li>
  *   <li>heap and resident set of this JVM, and what holds the heap at the end.</li>
  * </ol>
  * For each phase it also prints the CPU per operation of this JVM (by thread group) and of PostgreSQL, and
@@ -508,7 +509,7 @@ public final class LedgerBenchmark {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             s.execute("VACUUM (ANALYZE) domain_event_entry, command_log, audit_chain, token_entry, registration_number, "
-                    + "reward_obligation, payout_item, contract_volume");
+                    + "reward_obligation, payout_item, payout_person, contract_volume, contract_catalog");
         }
     }
 
@@ -594,6 +595,12 @@ public final class LedgerBenchmark {
                 "/api/v1/rewards/obligations?institutionId=" + INSTITUTION)));
         results.add(query(settings, probe, "GET /statistics/volume?groupBy=kind", () -> http.getLength("finance",
                 "/api/v1/statistics/volume?groupBy=kind")));
+        // the console's list: a page of the newest, and a search that reads every row of the catalogue
+        results.add(query(settings, probe, "GET /contracts?size=20", () -> http.getLength("finance",
+                "/api/v1/contracts?size=20")));
+        results.add(query(settings, probe, "GET /contracts?q=&status=OUTSTANDING", () -> http.getLength("finance",
+                "/api/v1/contracts?q=" + contractId(ThreadLocalRandom.current().nextInt(settings.contracts()))
+                        + "&status=OUTSTANDING")));
         return results;
     }
 

@@ -255,12 +255,19 @@ class ObligationReadModelTest {
     }
 
     @Test
-    void finance_auditor_and_admin_may_read_recorders_may_not() {
+    void finance_auditor_and_admin_read_all_a_recorder_its_own_institutions() {
         for (String user : List.of("finance", "auditor", "admin")) {
             assertThat(c.get(user, OBLIGATIONS).status()).as(user).isEqualTo(200);
         }
         for (String user : List.of("recorder-a", "recorder-b")) {
-            LedgerClient.Response refused = c.get(user, OBLIGATIONS);
+            String own = user.equals("recorder-a") ? "DEMO-A" : "DEMO-B";
+            String other = user.equals("recorder-a") ? "DEMO-B" : "DEMO-A";
+            LedgerClient.Response mine = c.get(user, OBLIGATIONS);
+            assertThat(mine.status()).as(user).isEqualTo(200);
+            assertThat(mine.json()).as(user).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.get("institutionId").asText()).isEqualTo(own));
+            assertThat(c.get(user, OBLIGATIONS + "?institutionId=" + own).json()).isEqualTo(mine.json());
+            LedgerClient.Response refused = c.get(user, OBLIGATIONS + "?institutionId=" + other);
             assertThat(refused.status()).as(user).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }

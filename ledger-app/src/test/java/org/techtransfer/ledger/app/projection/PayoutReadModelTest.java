@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.techtransfer.ledger.app.support.Csv;
 import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
@@ -21,7 +22,8 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 
 /**
  * The payouts read model ({@code GET /payouts}): per person what was allocated and paid, item by item;
- * reversed payments gone; the period filter; and the CSV export with its quoting and formula neutralising.
+ * reversed payments gone; the period filter; names and institution; a recorder's scope; and the CSV export
+ * with its quoting, formula neutralising and total row.
  */
 class PayoutReadModelTest {
 
@@ -187,54 +189,66 @@ class PayoutReadModelTest {
     }
 
     @Test
-    void csv_has_a_header_one_line_per_item_and_safe_cells() {
+    void csv_has_a_header_one_line_per_item_safe_cells_and_a_total_row() {
         LedgerClient.Response response = csv("finance", "");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("text/csv");
         String text = response.body();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<List<String>> rows = parseCsv(text);
-        assertThat(rows.get(0)).containsExactly("personId", "contractId", "kind", "decisionId", "paymentId", "amount",
-                "date", "reference");
+        assertThat(text).startsWith("\uFEFF");
+        text = text.substring(1);
+        List<List<String>> rows = Csv.parse(text);
+        assertThat(rows.get(0)).containsExactly("personId", "personName", "institutionId", "contractId", "kind",
+                "decisionId", "paymentId", "date", "reference", "allocated", "paid");
 
         JsonNode people = payouts("finance", "");
         List<List<String>> expected = new ArrayList<>();
+        long allocated = 0;
+        long paid = 0;
         for (JsonNode person : people) {
             for (JsonNode item : person.get("items")) {
-                expected.add(List.of(person.get("personId").asText(), item.get("contractId").asText(),
-                        item.get("kind").asText(), text(item, "decisionId"), text(item, "paymentId"),
-                        item.get("amount").asText(), item.get("date").asText(), text(item, "reference")));
+                boolean payment = item.get("kind").asText().equals("PAYMENT");
+                String amount = item.get("amount").asText();
+                expected.add(List.of(person.get("personId").asText(), item.get("personName").asText(),
+                        item.get("institutionId").asText(), item.get("contractId").asText(), item.get("kind").asText(),
+                        text(item, "decisionId"), text(item, "paymentId"), item.get("date").asText(),
+                        text(item, "reference"), payment ? "" : amount, payment ? amount : ""));
+                if (payment) {
+                    paid += ObligationReadModelTest.fen(amount);
+                } else {
+                    allocated += ObligationReadModelTest.fen(amount);
+                }
             }
         }
-        List<List<String>> lines = rows.subList(1, rows.size());
+        List<List<String>> lines = rows.subList(1, rows.size() - 1);
         assertThat(lines).hasSize(expected.size()).hasSizeGreaterThanOrEqualTo(9);
         for (int i = 0; i < lines.size(); i++) {
             List<String> line = lines.get(i);
             List<String> want = expected.get(i);
-            assertThat(line).as("line " + (i + 1)).hasSize(8);
-            assertThat(line.get(5)).as("amount with two decimals").matches("\\d+\\.\\d{2}");
-            for (int col = 0; col < 8; col++) {
-                if (col == 7) {
+            assertThat(line).as("line " + (i + 1)).hasSize(11);
+            for (int col = 0; col < 11; col++) {
+                if (col == 8) {
                     continue;
                 }
                 assertThat(line.get(col)).as("line " + (i + 1) + " column " + col).isEqualTo(want.get(col));
             }
-            String reference = want.get(7);
+            String reference = want.get(8);
             if (!reference.isEmpty() && "=+-@".indexOf(reference.charAt(0)) >= 0) {
                 // a spreadsheet must not see a formula: the cell is prefixed, the rest is kept
-                assertThat(line.get(7)).as("neutralised: " + reference).isEqualTo("'" + reference);
+                assertThat(line.get(8)).as("neutralised: " + reference).isEqualTo("'" + reference);
             } else {
-                assertThat(line.get(7)).as("reference").isEqualTo(reference);
+                assertThat(line.get(8)).as("reference").isEqualTo(reference);
             }
             for (String cell : line) {
                 assertThat(cell).as("no cell starts as a formula").doesNotStartWith("=").doesNotStartWith("+")
                         .doesNotStartWith("@");
             }
         }
-        assertThat(lines).anySatisfy(l -> assertThat(l.get(7)).isEqualTo(COMMA_AND_QUOTE));
-        assertThat(lines).anySatisfy(l -> assertThat(l.get(7)).isEqualTo("'" + FORMULA));
+        // the total row adds up each amount column
+        assertThat(rows.get(rows.size() - 1)).containsExactly("TOTAL", "", "", "", "", "", "", "", "",
+                ObligationReadModelTest.yuan(allocated), ObligationReadModelTest.yuan(paid));
+        assertThat(lines).anySatisfy(l -> assertThat(l.get(8)).isEqualTo(COMMA_AND_QUOTE));
+        assertThat(lines).anySatisfy(l -> assertThat(l.get(8)).isEqualTo("'" + FORMULA));
+        assertThat(lines).anySatisfy(l -> assertThat(l.get(1)).isEqualTo("Researcher P-L"));
         // the quote doubled inside a quoted cell (RFC 4180), the comma kept inside it
         assertThat(text).contains("\"bank, \"\"A\"\" ref\"");
         assertThat(text).contains("\"'=HYPERLINK(\"\"http://example.org\"\",\"\"click\"\")\"");
@@ -242,26 +256,53 @@ class PayoutReadModelTest {
         assertThat(text).contains("+86 工商银行");
         assertThat(text).endsWith("\r\n");
 
-        // nothing in the period: the header alone
+        // nothing in the period: the header and a total of nothing
         LedgerClient.Response empty = csv("finance", "&from=2030-01-01");
         assertThat(empty.status()).isEqualTo(200);
-        assertThat(parseCsv(stripBom(empty.body()))).hasSize(1);
+        List<List<String>> none = Csv.parse(stripBom(empty.body()));
+        assertThat(none).hasSize(2);
+        assertThat(none.get(1).subList(9, 11)).containsExactly("0.00", "0.00");
 
         // the filters hold for the CSV too
-        List<List<String>> p2 = parseCsv(stripBom(csv("finance", "&personId=P-2&from=2026-04-01").body()));
-        assertThat(p2).hasSize(2);
-        assertThat(p2.get(1).get(4)).isEqualTo("PAY-4");
-        assertThat(p2.get(1).get(5)).isEqualTo("10000.00");
+        List<List<String>> p2 = Csv.parse(stripBom(csv("finance", "&personId=P-2&from=2026-04-01").body()));
+        assertThat(p2).hasSize(3);
+        assertThat(p2.get(1).get(6)).isEqualTo("PAY-4");
+        assertThat(p2.get(1).get(10)).isEqualTo("10000.00");
     }
 
     @Test
-    void finance_auditor_and_admin_may_read_recorders_may_not() {
+    void items_and_persons_carry_the_contracts_names_and_institution() {
+        JsonNode people = payouts("finance", "");
+        for (JsonNode person : people) {
+            assertThat(person.get("name").asText()).isEqualTo("Researcher " + person.get("personId").asText());
+            for (JsonNode item : person.get("items")) {
+                assertThat(item.get("personName").asText()).isEqualTo(person.get("name").asText());
+                assertThat(item.get("institutionId").asText())
+                        .isEqualTo(item.get("contractId").asText().equals("PC-2") ? "DEMO-B" : "DEMO-A");
+            }
+        }
+        JsonNode demoB = payouts("finance", "&institutionId=DEMO-B");
+        assertThat(personIds(demoB)).containsExactly("P-1", "P-L");
+        assertThat(allPaymentIds(demoB)).containsExactlyInAnyOrder("PAY-5", "PAY-6");
+        assertThat(demoB.get(0).get("allocated").asText()).isEqualTo("600.00");
+    }
+
+    @Test
+    void a_recorder_reads_the_payouts_of_its_own_institutions_contracts_only() {
         for (String user : List.of("finance", "auditor", "admin")) {
             assertThat(c.get(user, PAYOUTS).status()).as(user).isEqualTo(200);
             assertThat(csv(user, "").status()).as(user).isEqualTo(200);
         }
-        assertThat(c.get("recorder-a", PAYOUTS).status()).isEqualTo(403);
-        assertThat(csv("recorder-b", "").status()).isEqualTo(403);
+        JsonNode b = payouts("recorder-b", "");
+        assertThat(allPaymentIds(b)).containsExactlyInAnyOrder("PAY-5", "PAY-6");
+        b.forEach(person -> person.get("items").forEach(item ->
+                assertThat(item.get("contractId").asText()).isEqualTo("PC-2")));
+        assertThat(payouts("recorder-b", "&institutionId=DEMO-B")).isEqualTo(b);
+        assertThat(allPaymentIds(payouts("recorder-a", ""))).doesNotContain("PAY-5", "PAY-6").contains("PAY-1");
+        assertThat(c.get("recorder-b", PAYOUTS + "?institutionId=DEMO-A").status()).isEqualTo(403);
+        assertThat(csv("recorder-b", "&institutionId=DEMO-A").status()).isEqualTo(403);
+        List<List<String>> csvB = Csv.parse(stripBom(csv("recorder-b", "").body()));
+        csvB.subList(1, csvB.size() - 1).forEach(line -> assertThat(line.get(3)).isEqualTo("PC-2"));
         assertThat(c.get(null, PAYOUTS).status()).isEqualTo(401);
     }
 
@@ -326,53 +367,5 @@ class PayoutReadModelTest {
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    /** RFC 4180: records end with CRLF, cells may be quoted, a quote inside a quoted cell is doubled. */
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        int i = 0;
-        while (i < text.length()) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                assertThat(cell.length()).as("a quote opens a cell, at " + i).isZero();
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\r') {
-                assertThat(text.charAt(i + 1)).as("CRLF at " + i).isEqualTo('\n');
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i += 2;
-                continue;
-            } else {
-                assertThat(ch).as("bare line feed at " + i).isNotEqualTo('\n');
-                cell.append(ch);
-            }
-            i++;
-        }
-        assertThat(quoted).as("unterminated quoted cell").isFalse();
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

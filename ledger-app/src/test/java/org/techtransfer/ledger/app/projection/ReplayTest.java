@@ -41,7 +41,7 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 class ReplayTest {
 
     private static final String PROJECTIONS = "/api/v1/admin/projections";
-    private static final List<String> READ_MODELS = List.of("reward-obligations", "payouts", "contract-volumes");
+    private static final List<String> READ_MODELS = List.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog");
     private static final List<String> GROUPINGS = List.of("year", "quarter", "month", "kind", "field", "institution",
             "sellerType", "buyerRegion", "flow");
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -200,7 +200,7 @@ class ReplayTest {
         }
         assertThat(c.post(null, "/api/v1/admin/replay", "").status()).isEqualTo(401);
         JsonNode status = c.get("admin", PROJECTIONS).json();
-        assertThat(status.size()).isEqualTo(3);
+        assertThat(status.size()).isEqualTo(READ_MODELS.size());
         for (JsonNode model : status) {
             assertThat(model.get("checksum").asText()).matches("[0-9a-f]{32}");
             assertThat(model.get("deadLetters").asLong()).isZero();
@@ -268,7 +268,7 @@ class ReplayTest {
 
     // ---- helpers ----
 
-    private record Snapshot(JsonNode obligations, JsonNode payouts, Map<String, JsonNode> volumes) {
+    private record Snapshot(JsonNode obligations, JsonNode payouts, Map<String, JsonNode> volumes, JsonNode contracts) {
     }
 
     private static Snapshot snapshot() {
@@ -278,7 +278,8 @@ class ReplayTest {
             volumes.put(g, get("/api/v1/statistics/volume?groupBy=" + g + "&position=" + at));
         }
         volumes.put("targets", get("/api/v1/statistics/targets?position=" + at));
-        return new Snapshot(obligations(at), get("/api/v1/payouts?position=" + at), volumes);
+        return new Snapshot(obligations(at), get("/api/v1/payouts?position=" + at), volumes,
+                get("/api/v1/contracts?size=200&position=" + at));
     }
 
     private static JsonNode obligations(long position) {

@@ -128,6 +128,14 @@ class AuthorizationMatrixTest {
         row(cases, "GET", "/contracts/{id}/events", "DEMO-A", null, 200, 200, 403, 200, 403);
         row(cases, "GET", "/contracts/{id}/events", "DEMO-B", null, 200, 403, 200, 200, 403);
         row(cases, "GET", "/institutions/DEMO-A", "-", null, 200, 200, 200, 200, 200);
+        // the read models: a recorder reads its own institution's (another institution asked for is a 403)
+        row(cases, "GET", "/contracts", "-", null, 200, 200, 200, 200, 200);
+        row(cases, "GET", "/contracts?institutionId=DEMO-A", "-", null, 200, 200, 403, 200, 200);
+        row(cases, "GET", "/rewards/obligations", "-", null, 200, 200, 200, 200, 200);
+        row(cases, "GET", "/rewards/obligations?institutionId=DEMO-A", "-", null, 200, 200, 403, 200, 200);
+        row(cases, "GET", "/payouts?institutionId=DEMO-B", "-", null, 200, 403, 200, 200, 200);
+        row(cases, "GET", "/statistics/volume", "-", null, 200, 403, 403, 200, 200);
+        row(cases, "GET", "/statistics/targets", "-", null, 200, 403, 403, 200, 200);
         return cases.stream();
     }
 

@@ -48,6 +48,13 @@ public final class LedgerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    private static void authorize(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + token);
+        }
+    }
+
     public Response post(String user, String path, Object body) {
         try {
             return post(user, path, JSON.writeValueAsString(body));
@@ -56,12 +63,26 @@ public final class LedgerClient {
         }
     }
 
+    /** A GET with these headers (name, value, ...), its body as bytes: a spreadsheet, for one. */
+    public HttpResponse<byte[]> getBytes(String user, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        authorize(user, request);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code user} null sends no credentials. */
     public Response send(String user, HttpRequest.Builder request) {
-        if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + token);
-        }
+        authorize(user, request);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  */
 public final class ReadModels {
 
-    public static final List<String> NAMES = List.of("reward-obligations", "payouts", "contract-volumes");
+    public static final List<String> NAMES = List.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog");
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private ReadModels() {

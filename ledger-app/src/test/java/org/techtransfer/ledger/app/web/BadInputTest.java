@@ -477,7 +477,8 @@ class BadInputTest {
                 .isEqualTo(405);
         assertThat(send("admin", "POST", API + "/contracts/" + TARGET, "application/json",
                 HttpRequest.BodyPublishers.ofString("{}")).statusCode()).isEqualTo(405);
-        assertThat(send("admin", "GET", API + "/contracts", null, null).statusCode()).isEqualTo(405);
+        assertThat(send("admin", "PUT", API + "/contracts", "application/json",
+                HttpRequest.BodyPublishers.ofString("{}")).statusCode()).isEqualTo(405);
     }
 
     @Test

@@ -4,12 +4,15 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.contract.ContractRegistered;
+import org.techtransfer.ledger.contract.ContributorsChanged;
 import org.techtransfer.ledger.contract.EntryReversed;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
 import org.techtransfer.ledger.reward.Allocation;
 import org.techtransfer.ledger.reward.CashRewardDecided;
+import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.reward.EntryType;
 import org.techtransfer.ledger.reward.RewardDecisionWithdrawn;
 import org.techtransfer.ledger.reward.RewardKind;
@@ -20,7 +23,8 @@ import java.sql.Date;
 /**
  * What each person was allocated and paid: one row per allocation of a cash decision and one per
  * payment. A reversed payment and the allocations of a withdrawn decision are removed, so the rows always
- * add up to the decisions and payments that stand.
+ * add up to the decisions and payments that stand. Beside them, each contract's contributors in force, for
+ * the names and the institution of the items.
  */
 @ProcessingGroup(PayoutProjection.NAME)
 public class PayoutProjection implements ReadModel {
@@ -34,7 +38,11 @@ public class PayoutProjection implements ReadModel {
     }
 
     private final JdbcTemplate jdbc;
+    private record PersonKey(String contractId, String personId) {
+    }
+
     private final RowBuffer<ItemKey> rows;
+    private final RowBuffer<PersonKey> persons;
 
     public PayoutProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -46,11 +54,32 @@ public class PayoutProjection implements ReadModel {
                 "DELETE FROM payout_item WHERE contract_id = ? AND kind = ? AND item_id = ?"
                         + " AND person_id = COALESCE(CAST(? AS VARCHAR), person_id)",
                 key -> new Object[]{key.contractId(), key.kind(), key.itemId(), key.personId()});
+        this.persons = new RowBuffer<>(NAME + "-persons", jdbc, """
+                INSERT INTO payout_person (contract_id, person_id, name, institution_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (contract_id, person_id) DO UPDATE SET name = EXCLUDED.name""", null,
+                key -> new Object[]{key.contractId(), key.personId()});
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @EventHandler
+    void on(ContractRegistered event) {
+        for (Contributor c : event.contributors()) {
+            persons.upsert(new PersonKey(event.contractId(), c.personId()),
+                    new Object[]{event.contractId(), c.personId(), c.name(), event.sellerInstitutionId()});
+        }
+    }
+
+    /** A change of contributors names the whole list in force: new people and changed names are written. */
+    @EventHandler
+    void on(ContributorsChanged event) {
+        for (Contributor c : event.contributors()) {
+            persons.upsert(new PersonKey(event.contractId(), c.personId()),
+                    new Object[]{event.contractId(), c.personId(), c.name(), event.sellerInstitutionId()});
+        }
     }
 
     @EventHandler
@@ -88,10 +117,14 @@ public class PayoutProjection implements ReadModel {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM payout_item");
+        jdbc.update("DELETE FROM payout_person");
     }
 
     @Override
     public String checksum() {
-        return TableChecksum.of(jdbc, "payout_item", "contract_id, kind, item_id, person_id");
+        // one digest of the digests of its two tables, the same length as every read model's
+        return jdbc.queryForObject("SELECT md5(? || ?)", String.class,
+                TableChecksum.of(jdbc, "payout_item", "contract_id, kind, item_id, person_id"),
+                TableChecksum.of(jdbc, "payout_person", "contract_id, person_id"));
     }
 }

@@ -15,16 +15,21 @@ public class Payouts {
     /**
      * One allocation or payment of a person.
      *
-     * @param decisionId the decision of an allocation (null for a payment)
-     * @param paymentId  the payment (null for an allocation)
-     * @param date       {@code decidedOn} of an allocation, {@code paidOn} of a payment
+     * @param decisionId    the decision of an allocation (null for a payment)
+     * @param paymentId     the payment (null for an allocation)
+     * @param date          {@code decidedOn} of an allocation, {@code paidOn} of a payment
+     * @param institutionId the contract's seller institution
+     * @param personName    the person's name as the contract registered it
      */
     public record Item(String contractId, String kind, String decisionId, String paymentId, Money amount,
-                       LocalDate date, String reference) {
+                       LocalDate date, String reference, String institutionId, String personName) {
     }
 
-    /** A person's allocations and payments in the period; {@code unpaid} is allocated less paid. */
-    public record PersonPayout(String personId, Money allocated, Money paid, Money unpaid, List<Item> items) {
+    /**
+     * A person's allocations and payments in the period; {@code unpaid} is allocated less paid; {@code name} is
+     * the name on the contract of the person's latest item.
+     */
+    public record PersonPayout(String personId, String name, Money allocated, Money paid, Money unpaid, List<Item> items) {
     }
 
     private final JdbcTemplate jdbc;
@@ -33,24 +38,33 @@ public class Payouts {
         this.jdbc = jdbc;
     }
 
-    /** Each argument may be null: every person, from the beginning, to the end. */
-    public List<PersonPayout> find(String personId, LocalDate from, LocalDate to) {
-        StringBuilder sql = new StringBuilder("SELECT person_id, contract_id, kind, item_id, amount_fen, item_date, reference "
-                + "FROM payout_item WHERE true");
+    /**
+     * Each argument may be null: every person, every institution, from the beginning, to the end.
+     *
+     * @param institutionId only the items of the contracts this institution sold
+     */
+    public List<PersonPayout> find(String personId, String institutionId, LocalDate from, LocalDate to) {
+        StringBuilder sql = new StringBuilder("SELECT i.person_id, i.contract_id, i.kind, i.item_id, i.amount_fen, "
+                + "i.item_date, i.reference, p.institution_id, p.name FROM payout_item i "
+                + "LEFT JOIN payout_person p ON p.contract_id = i.contract_id AND p.person_id = i.person_id WHERE true");
         List<Object> args = new ArrayList<>();
         if (personId != null) {
-            sql.append(" AND person_id = ?");
+            sql.append(" AND i.person_id = ?");
             args.add(personId);
         }
+        if (institutionId != null) {
+            sql.append(" AND p.institution_id = ?");
+            args.add(institutionId);
+        }
         if (from != null) {
-            sql.append(" AND item_date >= ?");
+            sql.append(" AND i.item_date >= ?");
             args.add(java.sql.Date.valueOf(from));
         }
         if (to != null) {
-            sql.append(" AND item_date <= ?");
+            sql.append(" AND i.item_date <= ?");
             args.add(java.sql.Date.valueOf(to));
         }
-        sql.append(" ORDER BY person_id, item_date, contract_id, kind, item_id");
+        sql.append(" ORDER BY i.person_id, i.item_date, i.contract_id, i.kind, i.item_id");
         Map<String, List<Item>> byPerson = new LinkedHashMap<>();
         jdbc.query(sql.toString(), rs -> {
             boolean payment = PayoutProjection.PAYMENT.equals(rs.getString("kind"));
@@ -58,7 +72,8 @@ public class Payouts {
             byPerson.computeIfAbsent(rs.getString("person_id"), p -> new ArrayList<>())
                     .add(new Item(rs.getString("contract_id"), rs.getString("kind"), payment ? null : item,
                             payment ? item : null, Money.ofFen(rs.getLong("amount_fen")),
-                            rs.getObject("item_date", LocalDate.class), rs.getString("reference")));
+                            rs.getObject("item_date", LocalDate.class), rs.getString("reference"),
+                            rs.getString("institution_id"), rs.getString("name")));
         }, args.toArray());
         List<PersonPayout> payouts = new ArrayList<>(byPerson.size());
         byPerson.forEach((person, items) -> {
@@ -71,7 +86,8 @@ public class Payouts {
                     allocated = allocated.plus(i.amount());
                 }
             }
-            payouts.add(new PersonPayout(person, allocated, paid, allocated.minus(paid), List.copyOf(items)));
+            String name = items.get(items.size() - 1).personName();
+            payouts.add(new PersonPayout(person, name, allocated, paid, allocated.minus(paid), List.copyOf(items)));
         });
         return payouts;
     }

@@ -10,9 +10,12 @@ import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
+import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.RewardBook;
+import org.techtransfer.ledger.reward.RewardStatus;
 
 import java.sql.Date;
+import java.time.LocalDate;
 
 /**
  * Reward obligations, cash and shares, one row per contract, computed by the contract's {@code RewardBook}
@@ -23,6 +26,14 @@ import java.sql.Date;
 public class RewardObligationProjection implements ReadModel {
 
     public static final String NAME = "reward-obligations";
+
+    /**
+     * The status of a row of {@code reward_obligation} (alias {@code o}) on the day bound to its one parameter:
+     * the status {@link RewardStatus#of} gave for the days up to {@code due_by}, or the one it gave for the days
+     * after. Only the choice of the two is here; the rule stays in that function.
+     */
+    public static final String STATUS_ON = "CASE WHEN o.due_by IS NULL OR o.due_by >= ? "
+            + "THEN o.status_until_due ELSE o.status_after_due END";
     private static final String CONTRACT = "TechnologyContract";
 
     private final JdbcTemplate jdbc;
@@ -35,14 +46,16 @@ public class RewardObligationProjection implements ReadModel {
         this.rows = new RowBuffer<>(NAME, jdbc, """
                 INSERT INTO reward_obligation (contract_id, institution_id, net_income_fen, required_reward_fen,
                                                reward_decided_fen, reward_paid_fen, outstanding_fen, due_by,
-                                               shares_received, required_shares, shares_allocated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               shares_received, required_shares, shares_allocated,
+                                               status_until_due, status_after_due)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (contract_id) DO UPDATE SET
                     net_income_fen = EXCLUDED.net_income_fen, required_reward_fen = EXCLUDED.required_reward_fen,
                     reward_decided_fen = EXCLUDED.reward_decided_fen, reward_paid_fen = EXCLUDED.reward_paid_fen,
                     outstanding_fen = EXCLUDED.outstanding_fen, due_by = EXCLUDED.due_by,
                     shares_received = EXCLUDED.shares_received, required_shares = EXCLUDED.required_shares,
-                    shares_allocated = EXCLUDED.shares_allocated""", null, id -> new Object[]{id});
+                    shares_allocated = EXCLUDED.shares_allocated, status_until_due = EXCLUDED.status_until_due,
+                    status_after_due = EXCLUDED.status_after_due""", null, id -> new Object[]{id});
     }
 
     @Override
@@ -57,11 +70,17 @@ public class RewardObligationProjection implements ReadModel {
         }
         ContractState contract = contracts.after(message);
         RewardBook book = contract.book();
-        // the status is not stored: it depends on the day it is asked
+        Money required = book.requiredReward();
+        Money paid = book.rewardPaid();
+        LocalDate dueBy = book.dueBy().orElse(null);
+        // the status depends on the day asked: stored as it is up to dueBy and after it (STATUS_ON chooses);
+        // without a dueBy nothing is owed and the day plays no part
+        RewardStatus untilDue = RewardStatus.of(required, paid, dueBy, dueBy);
+        RewardStatus afterDue = dueBy == null ? untilDue : RewardStatus.of(required, paid, dueBy, dueBy.plusDays(1));
         rows.upsert(contract.contractId(), new Object[]{contract.contractId(),
-                contract.registration().sellerInstitutionId(), book.netIncome().fen(), book.requiredReward().fen(),
-                book.rewardDecided().fen(), book.rewardPaid().fen(), book.outstanding().fen(), book.dueBy().map(Date::valueOf).orElse(null),
-                book.sharesReceived(), book.requiredShares(), book.sharesAllocated()});
+                contract.registration().sellerInstitutionId(), book.netIncome().fen(), required.fen(),
+                book.rewardDecided().fen(), paid.fen(), book.outstanding().fen(), dueBy == null ? null : Date.valueOf(dueBy),
+                book.sharesReceived(), book.requiredShares(), book.sharesAllocated(), untilDue.name(), afterDue.name()});
     }
 
     @ResetHandler
