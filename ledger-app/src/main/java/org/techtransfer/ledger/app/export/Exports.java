@@ -42,7 +42,11 @@ public class Exports {
 
     /** The sheet as CSV or XLSX, whichever of the two the request's Accept header prefers. */
     public ResponseEntity<byte[]> answer(Sheet sheet, HttpServletRequest request, Locale locale) {
-        boolean xlsx = prefersXlsx(request.getHeader(HttpHeaders.ACCEPT));
+        return answer(sheet, prefersXlsx(request.getHeader(HttpHeaders.ACCEPT)), locale);
+    }
+
+    /** The sheet as XLSX or CSV, as a console page's download link asks. */
+    public ResponseEntity<byte[]> answer(Sheet sheet, boolean xlsx, Locale locale) {
         byte[] body = xlsx ? xlsx(sheet, locale) : csv(sheet);
         MediaType type = xlsx ? XLSX_TYPE : new MediaType(CSV_TYPE, StandardCharsets.UTF_8);
         String file = sheet.name() + (xlsx ? ".xlsx" : ".csv");

@@ -62,11 +62,16 @@ public class PayoutController {
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                          @RequestParam(required = false) Long position,
                                          HttpServletRequest request, Locale locale) {
+        return exports.answer(sheet(payouts(personId, institutionId, from, to, position)), request, locale);
+    }
+
+    /** The items as a spreadsheet, allocations and payments in columns of their own: the API's export and the console's. */
+    static Sheet sheet(List<Payouts.PersonPayout> people) {
         Sheet.Builder sheet = Sheet.of("payouts", new Sheet.Column("personId", TEXT), new Sheet.Column("personName", TEXT),
                 new Sheet.Column("institutionId", TEXT), new Sheet.Column("contractId", TEXT), new Sheet.Column("kind", CODE),
                 new Sheet.Column("decisionId", TEXT), new Sheet.Column("paymentId", TEXT), new Sheet.Column("date", DATE),
                 new Sheet.Column("reference", TEXT), new Sheet.Column("allocated", MONEY), new Sheet.Column("paid", MONEY));
-        for (Payouts.PersonPayout person : payouts(personId, institutionId, from, to, position)) {
+        for (Payouts.PersonPayout person : people) {
             for (Payouts.Item item : person.items()) {
                 boolean payment = item.paymentId() != null;
                 sheet.row(person.personId(), item.personName(), item.institutionId(), item.contractId(), item.kind(),
@@ -74,6 +79,6 @@ public class PayoutController {
                         payment ? null : item.amount(), payment ? item.amount() : null);
             }
         }
-        return exports.answer(sheet.withTotal(), request, locale);
+        return sheet.withTotal();
     }
 }

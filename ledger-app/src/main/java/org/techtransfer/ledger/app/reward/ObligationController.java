@@ -65,16 +65,21 @@ public class ObligationController {
                                          @RequestParam(required = false) RewardStatus equityStatus,
                                          @RequestParam(required = false) Long position,
                                          HttpServletRequest request, Locale locale) {
+        return exports.answer(sheet(obligations(institutionId, status, equityStatus, position)), request, locale);
+    }
+
+    /** The obligations as a spreadsheet, with a total row: the API's export and the console's download. */
+    static Sheet sheet(List<RewardObligations.Obligation> rows) {
         Sheet.Builder sheet = Sheet.of("obligations", new Sheet.Column("contractId", TEXT),
                 new Sheet.Column("institutionId", TEXT), new Sheet.Column("netIncome", MONEY),
                 new Sheet.Column("requiredReward", MONEY), new Sheet.Column("rewardDecided", MONEY),
                 new Sheet.Column("rewardPaid", MONEY), new Sheet.Column("outstanding", MONEY),
                 new Sheet.Column("status", CODE), new Sheet.Column("dueBy", DATE),
                 new Sheet.Column("sharesOutstanding", COUNT), new Sheet.Column("equityStatus", CODE));
-        for (RewardObligations.Obligation o : obligations(institutionId, status, equityStatus, position)) {
+        for (RewardObligations.Obligation o : rows) {
             sheet.row(o.contractId(), o.institutionId(), o.netIncome(), o.requiredReward(), o.rewardDecided(),
                     o.rewardPaid(), o.outstanding(), o.status(), o.dueBy(), o.sharesOutstanding(), o.equityStatus());
         }
-        return exports.answer(sheet.withTotal(), request, locale);
+        return sheet.withTotal();
     }
 }

@@ -1,12 +1,12 @@
 package org.techtransfer.ledger.app.reward;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.techtransfer.ledger.app.console.ConsolePage;
+import org.techtransfer.ledger.app.export.Exports;
 import org.techtransfer.ledger.app.security.Access;
-import org.techtransfer.ledger.app.security.LedgerUser;
-import org.techtransfer.ledger.app.security.Role;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.projections.reward.RewardObligations;
 import org.techtransfer.ledger.reward.RewardStatus;
@@ -14,24 +14,26 @@ import org.techtransfer.ledger.reward.RewardStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /** Reward obligations, overdue first, with their totals; a recorder sees its own institution's. */
 @ConsolePage
 class ObligationPages {
 
     private final RewardObligations obligations;
+    private final Exports exports;
     private final Clock clock;
 
-    ObligationPages(RewardObligations obligations, Clock clock) {
+    ObligationPages(RewardObligations obligations, Exports exports, Clock clock) {
         this.obligations = obligations;
+        this.exports = exports;
         this.clock = clock;
     }
 
     @GetMapping("/obligations")
     String obligations(@RequestParam(required = false) String institutionId,
                        @RequestParam(required = false) RewardStatus status, Model model) {
-        LedgerUser me = Access.currentUser();
-        String scope = me.role() == Role.RECORDER ? me.institutionId() : blankToNull(institutionId);
+        String scope = Access.institutionScope(blankToNull(institutionId));
         List<RewardObligations.Obligation> rows = obligations.find(scope, status, null, LocalDate.now(clock));
         model.addAttribute("rows", rows);
         model.addAttribute("institutionId", scope);
@@ -46,6 +48,16 @@ class ObligationPages {
                 rows.stream().mapToLong(RewardObligations.Obligation::sharesAllocated).sum(),
                 rows.stream().mapToLong(RewardObligations.Obligation::sharesOutstanding).sum(), null));
         return "obligations";
+    }
+
+    /** The same rows as a spreadsheet to download: {@code format=xlsx} or {@code csv}. */
+    @GetMapping("/obligations/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String institutionId,
+                                  @RequestParam(required = false) RewardStatus status,
+                                  @RequestParam(defaultValue = "xlsx") String format, Locale locale) {
+        String scope = Access.institutionScope(blankToNull(institutionId));
+        return exports.answer(ObligationController.sheet(obligations.find(scope, status, null, LocalDate.now(clock))),
+                !"csv".equals(format), locale);
     }
 
     private static Money sum(List<RewardObligations.Obligation> rows,

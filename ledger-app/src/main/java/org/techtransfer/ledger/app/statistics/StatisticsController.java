@@ -58,13 +58,18 @@ public class StatisticsController {
                                                @RequestParam(required = false) Integer year,
                                                @RequestParam(required = false) Long position,
                                                HttpServletRequest request, Locale locale) {
-        String key = apiName(grouping(groupBy));
-        Sheet.Builder sheet = Sheet.of("volume", new Sheet.Column(key, TEXT), new Sheet.Column("contracts", COUNT),
-                new Sheet.Column("totalAmount", MONEY), new Sheet.Column("technologyAmount", MONEY));
-        for (ContractVolumes.Volume v : volume(groupBy, year, position)) {
+        return exports.answer(volumeSheet(grouping(groupBy), volume(groupBy, year, position)), request, locale);
+    }
+
+    /** The volumes as a spreadsheet, the key column named by the grouping: the API's export and the console's. */
+    static Sheet volumeSheet(ContractVolumes.Grouping grouping, List<ContractVolumes.Volume> rows) {
+        Sheet.Builder sheet = Sheet.of("volume", new Sheet.Column(apiName(grouping), TEXT),
+                new Sheet.Column("contracts", COUNT), new Sheet.Column("totalAmount", MONEY),
+                new Sheet.Column("technologyAmount", MONEY));
+        for (ContractVolumes.Volume v : rows) {
             sheet.row(v.key(), v.contracts(), v.totalAmount(), v.technologyAmount());
         }
-        return exports.answer(sheet.withTotal(), request, locale);
+        return sheet.withTotal();
     }
 
     @GetMapping(path = TARGETS, produces = MediaType.APPLICATION_JSON_VALUE)
