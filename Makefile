@@ -6,8 +6,9 @@ export AXONIQ_UPDATE_CHECKER_DISABLED := true
 .PHONY: run test build clean verify bench reliability
 
 ## Start the ledger in the foreground (embedded PostgreSQL in ./data unless LEDGER_DB_URL is set).
+## exec: the JVM takes the shell's place, so a SIGTERM reaches it and make ends with the ledger's exit status.
 run: build
-	java $(JAVA_OPTS) -jar $(JAR)
+	exec java $(JAVA_OPTS) -jar $(JAR)
 
 ## Run every test of every module.
 test:
@@ -17,7 +18,7 @@ test:
 ## load, three service processes on one database, PostgreSQL restarted under load), then again the fast ones that
 ## make test runs as well. Their figures are the lines starting with "reliability ".
 ## make reliability [RELIABILITY_OPTS='-Dledger.reliability.kills=8 -Dledger.reliability.seed=42'] [LEDGER_TEST_DB_URL=...]
-RELIABILITY_FAST := HostileInputTest,SixteenClientsTest,AuthorizationMatrixTest,PasswordsNotLoggedTest,ServiceRoleTest
+RELIABILITY_FAST := HostileInputTest,SixteenClientsTest,AuthorizationMatrixTest,PasswordsNotLoggedTest,ServiceRoleTest,EmbeddedCrashTest,OrderlyShutdownTest
 reliability:
 	$(MVN) -Preliability -pl ledger-app -am test $(RELIABILITY_OPTS)
 	$(MVN) -pl ledger-app -am test -Dtest='$(RELIABILITY_FAST)' -Dsurefire.failIfNoSpecifiedTests=false $(RELIABILITY_OPTS)
@@ -39,8 +40,9 @@ bench:
 	java $(BENCH_JAVA_OPTS) -cp ledger-app/target/test-classes:ledger-app/target/classes:$$(cat ledger-app/target/bench.classpath) \
 		org.techtransfer.ledger.app.bench.LedgerBenchmark
 
+## package, not install: the jar is run from target/, nothing needs to go into ~/.m2
 build:
-	$(MVN) -q -DskipTests install
+	$(MVN) -q -DskipTests package
 
 clean:
 	$(MVN) -q clean
