@@ -5,10 +5,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 /** The ledger's one data source: a HikariCP pool on the configured PostgreSQL, or on an embedded one. */
@@ -28,7 +34,11 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties, EmbeddedServer embedded) {
+    HikariDataSource dataSource(DatabaseProperties properties, EmbeddedServer embedded,
+                                @Value("${ledger.db.start-timeout:30s}") Duration startTimeout) {
+        if (!properties.embedded()) {
+            DatabaseReachable.await(properties.url(), properties.user(), properties.password(), startTimeout);
+        }
         int size = properties.poolSizeOrDefault();
         // on the embedded server the service connects as its own role, which owns no table (V6)
         return properties.embedded() ? pool(embedded.serviceJdbcUrl(), null, null, size)
@@ -54,6 +64,28 @@ public class DatabaseConfiguration {
             } else {
                 flyway.placeholders(Map.of("serviceRole", ""));
             }
+        };
+    }
+
+    /**
+     * Migrates, unless the database holds migrations newer than this ledger's: Flyway would pass over them (its
+     * default ignores "future" migrations) and the ledger would write to tables whose meaning it does not know.
+     */
+    @Bean
+    FlywayMigrationStrategy refuseNewerSchema() {
+        return flyway -> {
+            MigrationInfoService info = flyway.info();
+            Arrays.stream(info.all())
+                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                    .reduce((first, last) -> last)
+                    .ifPresent(newest -> {
+                        MigrationInfo[] known = info.all();
+                        String latestKnown = Arrays.stream(known).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
+                                        && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null)
+                                .map(m -> "V" + m.getVersion()).reduce((a, b) -> b).orElse("no migration");
+                        throw new SchemaNewerThanLedger("V" + newest.getVersion(), latestKnown);
+                    });
+            flyway.migrate();
         };
     }
 
