@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
@@ -54,17 +56,35 @@ public class DatabaseConfiguration {
     FlywayConfigurationCustomizer migrationsAsOwner(DatabaseProperties properties, EmbeddedServer embedded,
                                                     @Value("${ledger.db.migration-user:}") String migrationUser,
                                                     @Value("${ledger.db.migration-password:}") String migrationPassword) {
-        return flyway -> {
-            if (properties.embedded()) {
-                flyway.dataSource(embedded.jdbcUrl(), null, null);
-                flyway.placeholders(Map.of("serviceRole", EmbeddedServer.SERVICE_ROLE));
-            } else if (!migrationUser.isBlank()) {
-                flyway.dataSource(properties.url(), migrationUser, migrationPassword);
-                flyway.placeholders(Map.of("serviceRole", properties.user() == null ? "" : properties.user()));
-            } else {
-                flyway.placeholders(Map.of("serviceRole", ""));
-            }
-        };
+        return flyway -> asOwner(flyway, properties, embedded, migrationUser, migrationPassword);
+    }
+
+    /** The migrations as the service runs them, for tools that run without it (restore). */
+    public static Flyway migrations(DatabaseProperties properties, EmbeddedServer embedded, String migrationUser,
+                                    String migrationPassword) {
+        FluentConfiguration flyway = Flyway.configure().locations("classpath:db/migration");
+        if (!properties.embedded()) {
+            flyway.dataSource(properties.url(), blankToNull(properties.user()), properties.password());
+        }
+        asOwner(flyway, properties, embedded, migrationUser == null ? "" : migrationUser, migrationPassword);
+        return flyway.load();
+    }
+
+    private static void asOwner(FluentConfiguration flyway, DatabaseProperties properties, EmbeddedServer embedded,
+                                String migrationUser, String migrationPassword) {
+        if (properties.embedded()) {
+            flyway.dataSource(embedded.jdbcUrl(), null, null);
+            flyway.placeholders(Map.of("serviceRole", EmbeddedServer.SERVICE_ROLE));
+        } else if (!migrationUser.isBlank()) {
+            flyway.dataSource(properties.url(), migrationUser, migrationPassword);
+            flyway.placeholders(Map.of("serviceRole", properties.user() == null ? "" : properties.user()));
+        } else {
+            flyway.placeholders(Map.of("serviceRole", ""));
+        }
+    }
+
+    private static String blankToNull(String user) {
+        return user == null || user.isBlank() ? null : user;
     }
 
     /**
