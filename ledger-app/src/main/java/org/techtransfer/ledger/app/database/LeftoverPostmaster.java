@@ -50,10 +50,11 @@ final class LeftoverPostmaster {
             return; // a stale file from a machine that went down: PostgreSQL replaces it itself
         }
         Optional<String> command = process.get().info().command();
-        if (command.isEmpty()) {
+        Optional<String[]> arguments = process.get().info().arguments();
+        if (command.isEmpty() || arguments.isEmpty()) {
             return; // cannot tell what runs there; PostgreSQL will refuse with its own message
         }
-        if (!isPostmasterOf(command.get(), process.get().info().arguments().orElse(new String[0]), pgDirectory)) {
+        if (!isPostmasterOf(command.get(), arguments.get(), pgDirectory)) {
             // the pid was reused by something else after a reboot; PostgreSQL would take it for a live postmaster
             log.info("removing the stale {}: pid {} is now {}", pidFile, pid, command.get());
             Files.delete(pidFile);

@@ -20,11 +20,21 @@ final class PostmasterWatchdog implements AutoCloseable {
     }
 
     static PostmasterWatchdog watch(long postmasterPid) throws IOException {
-        Process process = new ProcessBuilder("setsid", "sh", "-c", "read -r _; kill -INT " + postmasterPid + " 2>/dev/null")
+        String script = "read -r _; kill -INT " + postmasterPid + " 2>/dev/null";
+        try {
+            return new PostmasterWatchdog(start("setsid", "sh", "-c", script));
+        } catch (IOException noSetsid) {
+            // macOS has no setsid: the watchdog then shares the ledger's process group, and a kill of the whole
+            // group leaves the postmaster to the next start
+            return new PostmasterWatchdog(start("sh", "-c", script));
+        }
+    }
+
+    private static Process start(String... command) throws IOException {
+        return new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        return new PostmasterWatchdog(process);
     }
 
     @Override
