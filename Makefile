@@ -3,11 +3,12 @@ MVN ?= mvn -B
 JAR := ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build clean verify bench reliability browser
+.PHONY: run test build clean verify bench reliability backup restore browser
 
 ## Start the ledger in the foreground (embedded PostgreSQL in ./data unless LEDGER_DB_URL is set).
+## exec: the JVM takes the shell's place, so a SIGTERM reaches it and make ends with the ledger's exit status.
 run: build
-	java $(JAVA_OPTS) -jar $(JAR)
+	exec java $(JAVA_OPTS) -jar $(JAR)
 
 ## Run every test of every module (the console's browser test needs Chromium: `make browser` installs it).
 test: browser
@@ -24,7 +25,7 @@ browser:
 ## load, three service processes on one database, PostgreSQL restarted under load), then again the fast ones that
 ## make test runs as well. Their figures are the lines starting with "reliability ".
 ## make reliability [RELIABILITY_OPTS='-Dledger.reliability.kills=8 -Dledger.reliability.seed=42'] [LEDGER_TEST_DB_URL=...]
-RELIABILITY_FAST := HostileInputTest,SixteenClientsTest,AuthorizationMatrixTest,PasswordsNotLoggedTest,ServiceRoleTest
+RELIABILITY_FAST := HostileInputTest,SixteenClientsTest,AuthorizationMatrixTest,PasswordsNotLoggedTest,ServiceRoleTest,EmbeddedCrashTest,OrderlyShutdownTest,BackupRestoreTest
 reliability:
 	$(MVN) -Preliability -pl ledger-app -am test $(RELIABILITY_OPTS)
 	$(MVN) -pl ledger-app -am test -Dtest='$(RELIABILITY_FAST)' -Dsurefire.failIfNoSpecifiedTests=false $(RELIABILITY_OPTS)
@@ -33,6 +34,18 @@ reliability:
 ## make verify DIGEST_POSITION=N DIGEST_HASH=H   (exits non-zero when the chain does not hold)
 verify: build
 	java -jar $(JAR) verify $(if $(DIGEST_POSITION),--digest-position=$(DIGEST_POSITION)) $(if $(DIGEST_HASH),--digest-hash=$(DIGEST_HASH))
+
+## Back up what cannot be rebuilt (event log, audit chain, command log, registration numbers) into one gzip'ed NDJSON
+## file, its digest beside it (FILE.digest). An external database (LEDGER_DB_URL) while the ledger runs; the embedded
+## one in LEDGER_DATA_DIR with the local ledger stopped.   make backup [BACKUP=backups/ledger.ndjson.gz]
+backup: build
+	java -jar $(JAR) backup --file=$(or $(BACKUP),backups/ledger-$(shell date -u +%Y%m%dT%H%M%SZ).ndjson.gz)
+
+## Restore a backup into an empty data directory (LEDGER_DATA_DIR) or database (LEDGER_DB_URL); checks it against its
+## digest first, verifies the audit chain after; the next start rebuilds the read models.   make restore BACKUP=FILE
+restore: build
+	$(if $(BACKUP),,$(error make restore needs BACKUP=the backup file))
+	java -jar $(JAR) restore --file=$(BACKUP)
 
 ## Benchmark the ledger against the best the same PostgreSQL does on this machine (docs/benchmarks.md).
 ## make bench [BENCH_SECONDS=15] [BENCH_REPLAY_EVENTS=1000000] [BENCH_REPLAYS=3] [BENCH_DATA_DIR=./data-bench] [LEDGER_DB_URL=...]
@@ -46,8 +59,9 @@ bench:
 	java $(BENCH_JAVA_OPTS) -cp ledger-app/target/test-classes:ledger-app/target/classes:$$(cat ledger-app/target/bench.classpath) \
 		org.techtransfer.ledger.app.bench.LedgerBenchmark
 
+## package, not install: the jar is run from target/, nothing needs to go into ~/.m2
 build:
-	$(MVN) -q -DskipTests install
+	$(MVN) -q -DskipTests package
 
 clean:
 	$(MVN) -q clean

@@ -2,8 +2,11 @@ package org.techtransfer.ledger.app;
 
 import org.springframework.boot.SpringApplication;
 import org.techtransfer.ledger.app.audit.VerifyCommand;
+import org.techtransfer.ledger.app.backup.BackupCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import sun.misc.Signal;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -15,6 +18,11 @@ public class LedgerApplication {
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(VerifyCommand.run(args));
         }
-        SpringApplication.run(LedgerApplication.class, args);
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(BackupCommand.run(args, System.getenv()));
+        }
+        ConfigurableApplicationContext context = SpringApplication.run(LedgerApplication.class, args);
+        // SIGTERM is the ordinary way to stop a ledger: close in order and exit 0, not with the JVM's 143
+        Signal.handle(new Signal("TERM"), signal -> System.exit(SpringApplication.exit(context)));
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -132,6 +133,20 @@ class Sealer implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         executor = null;
+        // no command is taken any more (the web server and Axon stopped in earlier phases): seal the last ones
+        try {
+            while (sealOnce() > 0) {
+                // the whole backlog, up to a hole still within its gap timeout
+            }
+        } catch (RuntimeException e) {
+            log.warn("sealing the audit chain at shutdown failed; the next start seals the rest: {}", e.getMessage());
+        }
+    }
+
+    /** Stopped after the web server and Axon's processors (higher phases stop first), before the database closes. */
+    @Override
+    public int getPhase() {
+        return SpringAxonConfiguration.LIFECYCLE_PHASE - 1024;
     }
 
     @Override

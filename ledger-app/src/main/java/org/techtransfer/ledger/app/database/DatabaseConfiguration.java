@@ -5,10 +5,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 /** The ledger's one data source: a HikariCP pool on the configured PostgreSQL, or on an embedded one. */
@@ -28,7 +36,11 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties, EmbeddedServer embedded) {
+    HikariDataSource dataSource(DatabaseProperties properties, EmbeddedServer embedded,
+                                @Value("${ledger.db.start-timeout:30s}") Duration startTimeout) {
+        if (!properties.embedded()) {
+            DatabaseReachable.await(properties.url(), properties.user(), properties.password(), startTimeout);
+        }
         int size = properties.poolSizeOrDefault();
         // on the embedded server the service connects as its own role, which owns no table (V6)
         return properties.embedded() ? pool(embedded.serviceJdbcUrl(), null, null, size)
@@ -44,16 +56,56 @@ public class DatabaseConfiguration {
     FlywayConfigurationCustomizer migrationsAsOwner(DatabaseProperties properties, EmbeddedServer embedded,
                                                     @Value("${ledger.db.migration-user:}") String migrationUser,
                                                     @Value("${ledger.db.migration-password:}") String migrationPassword) {
+        return flyway -> asOwner(flyway, properties, embedded, migrationUser, migrationPassword);
+    }
+
+    /** The migrations as the service runs them, for tools that run without it (restore). */
+    public static Flyway migrations(DatabaseProperties properties, EmbeddedServer embedded, String migrationUser,
+                                    String migrationPassword) {
+        FluentConfiguration flyway = Flyway.configure().locations("classpath:db/migration");
+        if (!properties.embedded()) {
+            flyway.dataSource(properties.url(), blankToNull(properties.user()), properties.password());
+        }
+        asOwner(flyway, properties, embedded, migrationUser == null ? "" : migrationUser, migrationPassword);
+        return flyway.load();
+    }
+
+    private static void asOwner(FluentConfiguration flyway, DatabaseProperties properties, EmbeddedServer embedded,
+                                String migrationUser, String migrationPassword) {
+        if (properties.embedded()) {
+            flyway.dataSource(embedded.jdbcUrl(), null, null);
+            flyway.placeholders(Map.of("serviceRole", EmbeddedServer.SERVICE_ROLE));
+        } else if (!migrationUser.isBlank()) {
+            flyway.dataSource(properties.url(), migrationUser, migrationPassword);
+            flyway.placeholders(Map.of("serviceRole", properties.user() == null ? "" : properties.user()));
+        } else {
+            flyway.placeholders(Map.of("serviceRole", ""));
+        }
+    }
+
+    private static String blankToNull(String user) {
+        return user == null || user.isBlank() ? null : user;
+    }
+
+    /**
+     * Migrates, unless the database holds migrations newer than this ledger's: Flyway would pass over them (its
+     * default ignores "future" migrations) and the ledger would write to tables whose meaning it does not know.
+     */
+    @Bean
+    FlywayMigrationStrategy refuseNewerSchema() {
         return flyway -> {
-            if (properties.embedded()) {
-                flyway.dataSource(embedded.jdbcUrl(), null, null);
-                flyway.placeholders(Map.of("serviceRole", EmbeddedServer.SERVICE_ROLE));
-            } else if (!migrationUser.isBlank()) {
-                flyway.dataSource(properties.url(), migrationUser, migrationPassword);
-                flyway.placeholders(Map.of("serviceRole", properties.user() == null ? "" : properties.user()));
-            } else {
-                flyway.placeholders(Map.of("serviceRole", ""));
-            }
+            MigrationInfoService info = flyway.info();
+            Arrays.stream(info.all())
+                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                    .reduce((first, last) -> last)
+                    .ifPresent(newest -> {
+                        MigrationInfo[] known = info.all();
+                        String latestKnown = Arrays.stream(known).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
+                                        && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null)
+                                .map(m -> "V" + m.getVersion()).reduce((a, b) -> b).orElse("no migration");
+                        throw new SchemaNewerThanLedger("V" + newest.getVersion(), latestKnown);
+                    });
+            flyway.migrate();
         };
     }
 

@@ -141,7 +141,7 @@ public final class LedgerBenchmark {
             System.out.println("bench: FAILED heap exhausted (max heap " + (HEAP.maxBytes() >> 20) + " MiB) during the "
                     + phase + "; measured before:" + (measured.length() == 0 ? " nothing" : measured));
             System.out.flush();
-            System.exit(3); // runs the shutdown hooks: the embedded PostgreSQL stops cleanly
+            System.exit(3); // the embedded PostgreSQL is stopped by its watchdog once this JVM has ended
         });
         say("ledger benchmark: %d clients, %.0f s measured after %.0f s warm-up, %d contracts, log of at least %,d events",
                 settings.clients(), settings.seconds(), settings.warmup(), settings.contracts(), settings.replayEvents());

@@ -27,13 +27,15 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(180);
 
     private final String databaseUrl;
+    private final Path dataDir;
     private final int port;
     private final List<String> moreArguments;
     private final Path log;
     private Process process;
 
-    private ServiceProcess(String databaseUrl, int port, List<String> moreArguments, Path log) {
+    private ServiceProcess(String databaseUrl, Path dataDir, int port, List<String> moreArguments, Path log) {
         this.databaseUrl = databaseUrl;
+        this.dataDir = dataDir;
         this.port = port;
         this.moreArguments = moreArguments;
         this.log = log;
@@ -41,8 +43,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts a service on {@code databaseUrl} with the test users, on a free port, and waits until it is healthy. */
     public static ServiceProcess start(String databaseUrl, String... moreArguments) {
+        return start(databaseUrl, null, moreArguments);
+    }
+
+    /**
+     * Starts a local ledger on its embedded PostgreSQL in {@code dataDir} as {@code make run} does: the JVM
+     * under a shell, the two a process group of their own (as make and its JVM are), so that the group can
+     * be killed; the test users instead of the demo accounts.
+     */
+    public static ServiceProcess startEmbedded(Path dataDir, String... moreArguments) {
+        return start(null, dataDir, moreArguments);
+    }
+
+    private static ServiceProcess start(String databaseUrl, Path dataDir, String... moreArguments) {
         try {
-            ServiceProcess service = new ServiceProcess(databaseUrl, freePort(), List.of(moreArguments),
+            ServiceProcess service = new ServiceProcess(databaseUrl, dataDir, freePort(), List.of(moreArguments),
                     Files.createTempFile("ledger-service", ".log"));
             service.restart();
             return service;
@@ -58,9 +73,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+        List<String> command = new ArrayList<>();
+        if (dataDir != null) {
+            // a session (and so a process group) of its own; "; exit" keeps the shell from exec'ing the JVM
+            command.addAll(List.of("setsid", "sh", "-c", "\"$0\" \"$@\"; exit $?"));
+        }
+        command.addAll(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
                 LedgerApplication.class.getName()));
-        command.addAll(List.of(TestUsers.arguments(databaseUrl, port)));
+        command.addAll(List.of(dataDir != null ? TestUsers.embeddedArguments(dataDir, port)
+                : TestUsers.arguments(databaseUrl, port)));
         command.addAll(moreArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -80,6 +101,62 @@ public final class ServiceProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         awaitExit();
+    }
+
+    /** SIGKILL to the JVM alone (of {@link #startEmbedded}); its shell, like make, then ends. */
+    public void killJvm() {
+        jvm().destroyForcibly();
+        awaitExit();
+    }
+
+    /** SIGKILL to the whole process group of {@link #startEmbedded}: the shell and the JVM, as to make and its JVM. */
+    public void killProcessGroup() {
+        try {
+            new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid()).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        awaitExit();
+    }
+
+    /** SIGTERM to the JVM, as a service manager stops it; its exit status. */
+    public int terminate() {
+        ProcessHandle jvm = jvm();
+        jvm.destroy();
+        try {
+            jvm.onExit().get(60, TimeUnit.SECONDS);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the service did not end within 60 s of SIGTERM");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the service did not end within 60 s of SIGTERM", e);
+        }
+        return process.exitValue(); // the shell's is the JVM's
+    }
+
+    /** The service's JVM: the process itself, or the child of its shell. */
+    public ProcessHandle jvm() {
+        return dataDir == null ? process.toHandle()
+                : process.children().findFirst().orElseThrow(() -> new IllegalStateException("the JVM is not running"));
+    }
+
+    /** The JDBC URL of the embedded PostgreSQL of the current run, as its superuser (from the port in the log). */
+    public String embeddedDatabaseUrl() {
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("embedded PostgreSQL started on port (\\d+)").matcher(log());
+        String last = null;
+        while (port.find()) {
+            last = port.group(1);
+        }
+        if (last == null) {
+            throw new IllegalStateException("no embedded PostgreSQL in the log");
+        }
+        return "jdbc:postgresql://localhost:" + last + "/postgres?user=postgres";
     }
 
     public int port() {
@@ -111,7 +188,7 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         if (alive()) {
-            process.destroy();
+            jvm().destroy();
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

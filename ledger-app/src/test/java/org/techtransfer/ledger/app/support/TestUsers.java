@@ -45,7 +45,17 @@ public final class TestUsers {
 
     /** The same settings as command-line arguments, for tests that start the application themselves. */
     public static String[] arguments(String databaseUrl, int port) {
-        List<String> args = new java.util.ArrayList<>(List.of("--ledger.db.url=" + databaseUrl, "--server.port=" + port));
+        return arguments(List.of("--ledger.db.url=" + databaseUrl, "--server.port=" + port));
+    }
+
+    /** For a local ledger on its embedded database in {@code dataDir}: the test users instead of the demo accounts. */
+    public static String[] embeddedArguments(java.nio.file.Path dataDir, int port) {
+        return arguments(List.of("--ledger.db.data-dir=" + dataDir, "--ledger.security.demo-accounts=false",
+                "--server.port=" + port));
+    }
+
+    private static String[] arguments(List<String> database) {
+        List<String> args = new java.util.ArrayList<>(database);
         for (int i = 0; i < ALL.size(); i++) {
             TestUser user = ALL.get(i);
             String prefix = "--ledger.security.users[" + i + "].";
