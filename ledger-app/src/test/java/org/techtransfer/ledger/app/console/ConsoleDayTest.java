@@ -1,5 +1,9 @@
 package org.techtransfer.ledger.app.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,12 +14,22 @@ import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
 import org.techtransfer.ledger.app.support.TestUsers;
 
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A day at a technology transfer office, in a real headless Chromium, in Chinese: the recorder registers a
  * licence, records its income and a tax, sees a reward decision below the minimum refused with the rule's
- * message, decides, publicises the leader's reward and pays; the auditor verifies the digest on the page.
+ * message, decides, publicises the leader's reward and pays; the finance officer looks at obligations, payouts
+ * and statistics and downloads the XLSX, whose amounts are the ledger's; the auditor verifies the digest.
  */
 class ConsoleDayTest {
 
@@ -37,7 +51,7 @@ class ConsoleDayTest {
     }
 
     @Test
-    void a_recorder_records_a_deal_and_its_rewards_and_the_auditor_verifies_the_chain() {
+    void a_recorder_records_a_deal_and_its_rewards_and_the_auditor_verifies_the_chain() throws Exception {
         try (Browser browser = new Browser(node.port(), "zh-CN")) {
             browser.signIn("recorder-a", TestUsers.PASSWORD);
             assertThat(browser.pageText()).contains("欢迎您，recorder-a");
@@ -99,6 +113,23 @@ class ConsoleDayTest {
             browser.signOut();
             assertThat(browser.pageText()).contains("您已退出登录");
 
+            browser.signIn("finance", TestUsers.PASSWORD);
+            browser.open("/obligations");
+            assertThat(browser.pageText()).contains("C-2026-101", "已足额兑现");
+            browser.screenshot("zh-obligations");
+            browser.open("/payouts");
+            browser.screenshot("zh-payouts");
+            browser.open("/payouts/P-002");
+            assertThat(browser.pageText()).contains("李所长（P-002）的奖励对账单", "230,000.00");
+            browser.screenshot("zh-statement");
+            browser.open("/statistics");
+            browser.screenshot("zh-statistics");
+            browser.open("/contracts?q=" + java.net.URLEncoder.encode("王研究员", StandardCharsets.UTF_8));
+            assertThat(browser.pageText()).contains("C-2026-101", "共 1 份合同");
+            browser.screenshot("zh-contracts");
+            everyAmountOfTheDownloadIsTheLedgers(browser);
+            browser.signOut();
+
             browser.signIn("auditor", TestUsers.PASSWORD);
             browser.open("/audit");
             String position = browser.text(By.id("digest-position"));
@@ -109,6 +140,51 @@ class ConsoleDayTest {
             browser.submit(verify);
             assertThat(browser.text(By.id("verify-result"))).startsWith("哈希链完整").contains("位置 " + position);
             browser.screenshot("zh-audit");
+        }
+    }
+
+    /**
+     * The finance officer's XLSX of obligations and of payouts, downloaded with the browser's session as its
+     * link does, read back: every amount is a number and equals the API's, and the total rows add up.
+     */
+    private static void everyAmountOfTheDownloadIsTheLedgers(Browser browser) throws Exception {
+        JsonNode obligation = node.client().get(TestUsers.FINANCE.username(), "/api/v1/rewards/obligations").json().get(0);
+        List<Row> rows = download(browser, "/obligations/export?format=xlsx");
+        assertThat(rows.get(0).getCellText(0)).isEqualTo("合同编号");
+        Row contract = rows.get(1);
+        assertThat(contract.getCellText(0)).isEqualTo("C-2026-101");
+        for (String[] column : new String[][]{{"2", "netIncome"}, {"3", "requiredReward"}, {"4", "rewardDecided"},
+                {"5", "rewardPaid"}, {"6", "outstanding"}}) {
+            BigDecimal cell = contract.getCellAsNumber(Integer.parseInt(column[0])).orElseThrow();
+            assertThat(cell).as(column[1]).isEqualByComparingTo(obligation.get(column[1]).asText());
+            assertThat(rows.get(2).getCellAsNumber(Integer.parseInt(column[0])).orElseThrow()).as("total " + column[1])
+                    .isEqualByComparingTo(cell);
+        }
+        List<Row> payouts = download(browser, "/payouts/export?format=xlsx");
+        BigDecimal allocated = BigDecimal.ZERO;
+        BigDecimal paid = BigDecimal.ZERO;
+        for (Row row : payouts.subList(1, payouts.size() - 1)) {
+            allocated = allocated.add(row.getCellAsNumber(9).orElse(BigDecimal.ZERO));
+            paid = paid.add(row.getCellAsNumber(10).orElse(BigDecimal.ZERO));
+        }
+        assertThat(allocated).isEqualByComparingTo("630000.00");
+        assertThat(paid).isEqualByComparingTo("630000.00");
+        Row total = payouts.get(payouts.size() - 1);
+        assertThat(total.getCellAsNumber(9).orElseThrow()).isEqualByComparingTo(allocated);
+        assertThat(total.getCellAsNumber(10).orElseThrow()).isEqualByComparingTo(paid);
+    }
+
+    private static List<Row> download(Browser browser, String path) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + node.port() + path))
+                .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID"))
+                .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(response.body()),
+                new ReadingOptions(true, false))) {
+            return workbook.getFirstSheet().read();
         }
     }
 
