@@ -67,6 +67,15 @@ final class Browser implements AutoCloseable {
         submit(driver.findElement(By.cssSelector("form[action='/signout']")));
     }
 
+    /** The element that has the keyboard's focus. */
+    WebElement active() {
+        return driver.switchTo().activeElement();
+    }
+
+    void waitForPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> path().equals(path));
+    }
+
     WebElement find(By by) {
         return driver.findElement(by);
     }

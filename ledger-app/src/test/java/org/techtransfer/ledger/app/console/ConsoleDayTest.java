@@ -6,8 +6,12 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
@@ -31,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * message, decides, publicises the leader's reward and pays; the finance officer looks at obligations, payouts
  * and statistics and downloads the XLSX, whose amounts are the ledger's; the auditor verifies the digest.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleDayTest {
 
     private static LedgerNode node;
@@ -51,6 +56,7 @@ class ConsoleDayTest {
     }
 
     @Test
+    @Order(1)
     void a_recorder_records_a_deal_and_its_rewards_and_the_auditor_verifies_the_chain() throws Exception {
         try (Browser browser = new Browser(node.port(), "zh-CN")) {
             browser.signIn("recorder-a", TestUsers.PASSWORD);
@@ -140,6 +146,36 @@ class ConsoleDayTest {
             browser.submit(verify);
             assertThat(browser.text(By.id("verify-result"))).startsWith("哈希链完整").contains("位置 " + position);
             browser.screenshot("zh-audit");
+        }
+    }
+
+    /**
+     * The administrator, in English, signs in with the keyboard alone and reads every page: each has its
+     * title and no untranslated message key.
+     */
+    @Test
+    @Order(2)
+    void an_administrator_reads_every_page_in_english_and_signs_in_with_the_keyboard() {
+        try (Browser browser = new Browser(node.port(), "en")) {
+            browser.open("/signin");
+            browser.find(By.id("username")).sendKeys("admin", Keys.TAB);
+            browser.active().sendKeys(TestUsers.PASSWORD, Keys.ENTER);
+            browser.waitForPath("/");
+            assertThat(browser.pageText()).contains("Welcome, admin");
+            for (String[] page : new String[][]{{"/", "en-home", "Welcome, admin"}, {"/contracts", "en-contracts", "Technology contracts"},
+                    {"/contracts/C-2026-101", "en-contract", "Contract C-2026-101"},
+                    {"/contracts/new", "en-register", "Register a technology contract"},
+                    {"/obligations", "en-obligations", "Reward obligations"}, {"/payouts", "en-payouts", "Payouts per person"},
+                    {"/payouts/P-001", "en-statement", "Statement of 王研究员 (P-001)"},
+                    {"/statistics", "en-statistics", "Statistics"},
+                    {"/audit", "en-audit", "Audit"}}) {
+                browser.open(page[0]);
+                assertThat(browser.text(By.tagName("h1"))).as(page[0]).contains(page[2]);
+                assertThat(browser.pageText()).as(page[0]).doesNotContain("??");
+                browser.screenshot(page[1]);
+            }
+            browser.open("/contracts/C-2026-101?asOf=2026-01-01T00:00:00");
+            assertThat(browser.pageText()).contains("no contract");
         }
     }
 
