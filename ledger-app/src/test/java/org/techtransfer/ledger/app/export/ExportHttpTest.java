@@ -97,7 +97,7 @@ class ExportHttpTest {
 
         List<List<String>> csv = csv("finance", "/api/v1/rewards/obligations", "obligations.csv");
         assertThat(csv.get(0)).containsExactly("contractId", "institutionId", "netIncome", "requiredReward",
-                "rewardDecided", "rewardPaid", "outstanding", "status", "dueBy");
+                "rewardDecided", "rewardPaid", "outstanding", "status", "dueBy", "sharesOutstanding", "equityStatus");
         long[] sums = new long[OBLIGATION_AMOUNTS.size()];
         for (int i = 0; i < json.size(); i++) {
             JsonNode o = json.get(i);
@@ -110,6 +110,8 @@ class ExportHttpTest {
             }
             assertThat(line.get(7)).isEqualTo(o.get("status").asText());
             assertThat(line.get(8)).isEqualTo(o.get("dueBy").isNull() ? "" : o.get("dueBy").asText());
+            assertThat(line.get(9)).isEqualTo(o.get("sharesOutstanding").asText());
+            assertThat(line.get(10)).isEqualTo(o.get("equityStatus").asText());
         }
         List<String> total = csv.get(csv.size() - 1);
         assertThat(csv).hasSize(json.size() + 2);
@@ -120,7 +122,8 @@ class ExportHttpTest {
 
         List<Row> sheet = xlsx("finance", "/api/v1/rewards/obligations", "en", "obligations.xlsx");
         assertThat(texts(sheet.get(0))).containsExactly("Contract", "Institution", "Net income", "Required reward",
-                "Reward decided", "Reward paid", "Unpaid", "Status", "Due by");
+                "Reward decided", "Reward paid", "Unpaid", "Status", "Due by", "Shares still to allocate",
+                "Equity reward status");
         for (int i = 0; i < json.size(); i++) {
             JsonNode o = json.get(i);
             Row row = sheet.get(i + 1);
@@ -142,7 +145,7 @@ class ExportHttpTest {
 
         List<Row> chinese = xlsx("finance", "/api/v1/rewards/obligations", "zh", "obligations.xlsx");
         assertThat(texts(chinese.get(0))).containsExactly("合同编号", "单位", "净收入", "应发奖励", "已决定奖励", "已发放",
-                "未发放", "状态", "期限");
+                "未发放", "状态", "期限", "待奖励股数", "股权奖励状态");
         assertThat(chinese.get(json.size() + 1).getCell(0).asString()).isEqualTo("合计");
         assertThat(texts(xlsx("finance", "/api/v1/rewards/obligations", "zh-CN,zh;q=0.9", "obligations.xlsx").get(0)))
                 .startsWith("合同编号");

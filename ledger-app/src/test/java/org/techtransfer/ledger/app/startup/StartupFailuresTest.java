@@ -60,10 +60,13 @@ class StartupFailuresTest {
                     + "'V99__from_a_newer_ledger.sql', 0, 'test', 0, true)");
         }
         String known;
+        int migrations;
         try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
-             var rows = s.executeQuery("SELECT max(version::int) FROM flyway_schema_history WHERE version <> '99'")) {
+             var rows = s.executeQuery("SELECT max(version::int) FILTER (WHERE version <> '99'), count(*) "
+                     + "FROM flyway_schema_history")) {
             rows.next();
             known = "V" + rows.getInt(1);
+            migrations = rows.getInt(2);
         }
         String log = failedStart(List.of(TestUsers.arguments(url, freePort())));
         assertThat(errorLine(log)).contains("schema version V99, newer than the " + known + " this ledger knows")
@@ -71,7 +74,7 @@ class StartupFailuresTest {
         try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              var rows = s.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
             rows.next();
-            assertThat(rows.getInt(1)).as("nothing migrated").isEqualTo(9);
+            assertThat(rows.getInt(1)).as("nothing migrated").isEqualTo(migrations);
         }
     }
 
