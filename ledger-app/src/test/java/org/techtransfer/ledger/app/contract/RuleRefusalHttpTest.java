@@ -1,15 +1,24 @@
 package org.techtransfer.ledger.app.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
+import org.techtransfer.ledger.rule.Rule;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -88,6 +97,43 @@ class RuleRefusalHttpTest {
         problem(client.post(R, API + "/contracts", duplicate), "DUPLICATE_REGISTRATION_NUMBER");
         here.add("DUPLICATE_REGISTRATION_NUMBER");
         assertThat(here).containsExactlyInAnyOrderElementsOf(API_CODES);
+    }
+
+    /** The detail follows Accept-Language, with the same figures; the code and the English default do not change. */
+    @Test
+    void a_refusal_asked_for_in_chinese_says_it_in_chinese_with_the_same_figures() throws Exception {
+        String c = register("C-ZH", "DEMO-A", "LICENSE");
+        ok(post(c, "incomes", income("I-1", "1000000.00", "2026-03-15")));
+        String path = API + "/contracts/" + c + "/reward-decisions";
+        String body = new ObjectMapper()
+                .writeValueAsString(decision("D-1", "300000.00", "300000.00", "600000.00"));
+        LedgerClient.Response chinese = client.send("admin", HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + node.port() + path))
+                .header("Content-Type", "application/json").header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        problem(chinese, "REWARD_BELOW_MINIMUM");
+        assertThat(chinese.json().path("detail").asText())
+                .isEqualTo("奖励低于法定最低标准：尚需决定的奖励为 700,000.00，本次决定仅 600,000.00。");
+        LedgerClient.Response english = client.post("admin", path, decision("D-1", "300000.00", "300000.00", "600000.00"));
+        problem(english, "REWARD_BELOW_MINIMUM");
+        assertThat(english.json().path("detail").asText())
+                .isEqualTo("the required reward still undecided is 700000.00, the decision gives 600000.00");
+    }
+
+    /** Every rule the domain can refuse with has its message in both languages of the console. */
+    @Test
+    void every_rule_has_its_message_in_english_and_chinese() {
+        for (String bundle : List.of("messages", "messages_zh")) {
+            Properties messages = new Properties();
+            try (var in = getClass().getResourceAsStream("/" + bundle + ".properties")) {
+                messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (Rule rule : Rule.values()) {
+                assertThat(messages.getProperty("rule." + rule.name())).as(bundle + ": rule." + rule.name()).isNotBlank();
+            }
+        }
     }
 
     // ---- reward floors at the fen ----
