@@ -34,8 +34,39 @@ final class Http {
      * as a String would be collected as if the service had made it. One thread at a time.
      */
     long getLength(String user, String path) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", basic(user)).timeout(Duration.ofSeconds(60)).GET().build(),
+        return length(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic(user)));
+    }
+
+    /** A console page, as the signed-in person whose session cookie is {@code session}. */
+    long getPage(String session, String path) throws IOException, InterruptedException {
+        return length(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", session)
+                .header("Accept-Language", "zh-CN"));
+    }
+
+    /** Signs in on the console's page, as a person does, and answers the session's cookie. */
+    String signIn(String user) throws IOException, InterruptedException {
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/signin")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(form.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/signin"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + TestUsers.PASSWORD
+                        + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("sign-in of " + user + " failed: HTTP " + signedIn.statusCode());
+        }
+        // the session id changes at sign-in (session fixation protection)
+        return signedIn.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse(cookie);
+    }
+
+    private long length(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = client.send(request.timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
