@@ -132,29 +132,33 @@ class ContractPages {
                         String message, Map<String, String> errors) {
         LedgerUser me = Access.requireReaderOf(seller(id));
         Page page;
-        if (asOfLocal == null) {
+        Instant asOf = asOfLocal == null ? null : asOfLocal.atZone(clock.getZone()).toInstant();
+        if (asOf == null) {
             LocalDate today = LocalDate.now(clock);
             page = reader.current(id, state -> new Page(ContractView.of(state, today, null), people(state)))
                     .orElseThrow(() -> new NotFound("no contract '" + id + "'"));
         } else {
             Access.requireRole(Role.AUDITOR, Role.ADMIN);
-            Instant asOf = asOfLocal.atZone(clock.getZone()).toInstant();
             ContractState then = reader.asOf(id, asOf)
                     .orElseThrow(() -> new NotFound("no contract '" + id + "' as of " + asOf));
             page = new Page(ContractView.of(then, LocalDate.ofInstant(asOf, clock.getZone()), asOf), people(then));
             model.addAttribute("asOf", asOf);
         }
-        List<DomainEventMessage<?>> events = reader.events(id);
+        // the latest events only: a contract of thousands of events is not read whole for its page
+        List<DomainEventMessage<?>> events = reader.eventsFrom(id, Math.max(0, page.view().version() - TIMELINE + 1));
         List<Moment> timeline = new ArrayList<>();
-        for (int i = events.size() - 1; i >= Math.max(0, events.size() - TIMELINE); i--) {
-            timeline.add(moment(events.get(i)));
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (asOf == null || !events.get(i).getTimestamp().isAfter(asOf)) {
+                timeline.add(moment(events.get(i)));
+            }
         }
         model.addAttribute("contract", page.view());
         model.addAttribute("people", page.people());
         Money undecided = page.view().requiredReward().minus(page.view().rewardDecided());
         model.addAttribute("stillToDecide", undecided.isPositive() ? undecided : Money.ZERO);
         model.addAttribute("timeline", timeline);
-        model.addAttribute("eventCount", events.size());
+        model.addAttribute("eventCount", page.view().version() + 1);
+        model.addAttribute("timelineLength", TIMELINE);
         model.addAttribute("mayRecord", asOfLocal == null && me.mayRecordFor(page.view().sellerInstitutionId())
                 && !page.view().terminated());
         model.addAttribute("mayTravel", me.role() == Role.AUDITOR || me.role() == Role.ADMIN);

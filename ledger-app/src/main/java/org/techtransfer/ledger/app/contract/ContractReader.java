@@ -99,6 +99,13 @@ public class ContractReader {
         return all;
     }
 
+    /** The contract's events from sequence {@code from} on, oldest first: the latest of a long contract, without the rest. */
+    public List<DomainEventMessage<?>> eventsFrom(String contractId, long from) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        eventStore.readEvents(contractId, from).forEachRemaining(events::add);
+        return events;
+    }
+
     /**
      * The seller institution of the contract, or empty when there is no such contract. Read from the stored
      * registration alone: the scope check of a request must not fetch the contract's whole history.

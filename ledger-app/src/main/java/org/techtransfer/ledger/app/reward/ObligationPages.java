@@ -20,6 +20,8 @@ import java.util.Locale;
 @ConsolePage
 class ObligationPages {
 
+    static final int PAGE_SIZE = 50;
+
     private final RewardObligations obligations;
     private final Exports exports;
     private final Clock clock;
@@ -32,10 +34,17 @@ class ObligationPages {
 
     @GetMapping("/obligations")
     String obligations(@RequestParam(required = false) String institutionId,
-                       @RequestParam(required = false) RewardStatus status, Model model) {
+                       @RequestParam(required = false) RewardStatus status,
+                       @RequestParam(defaultValue = "0") int page, Model model) {
         String scope = Access.institutionScope(blankToNull(institutionId));
         List<RewardObligations.Obligation> rows = obligations.find(scope, status, null, LocalDate.now(clock));
-        model.addAttribute("rows", rows);
+        // a page of rows, the most urgent first; the totals are those of every row
+        int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(page, 0), pages - 1);
+        model.addAttribute("rows", rows.subList(shown * PAGE_SIZE, Math.min(rows.size(), (shown + 1) * PAGE_SIZE)));
+        model.addAttribute("count", rows.size());
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
         model.addAttribute("institutionId", scope);
         model.addAttribute("status", status);
         model.addAttribute("statuses", RewardStatus.values());
