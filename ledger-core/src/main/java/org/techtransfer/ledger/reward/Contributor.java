@@ -12,11 +12,12 @@ import org.techtransfer.ledger.rule.Require;
  *                      by the ledger's policy, paid only once the notice has ended
  * @param principalHead the principal head (正职领导) of the institution or of a legal entity it owns: cash rewards
  *                      as a leader, no equity (State Council Several Provisions, 国发〔2016〕16号). Absent in
- *                      contracts recorded before it existed, where it reads as false.
+ *                      contracts recorded before it existed, and optional in a command: absent, it is false.
  */
-public record Contributor(String personId, String name, boolean principal, boolean leadership, boolean principalHead) {
+public record Contributor(String personId, String name, boolean principal, boolean leadership, Boolean principalHead) {
 
     public Contributor {
+        principalHead = Boolean.TRUE.equals(principalHead); // optional in a command's body
         Require.id(personId, "personId");
         Require.text(name, "name");
         if (principalHead && !leadership) {

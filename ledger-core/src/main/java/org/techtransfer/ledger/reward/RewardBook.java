@@ -107,7 +107,8 @@ public final class RewardBook {
     }
 
     /** A payment that stands, with its reduced wage tax. */
-    public record Payment(String paymentId, String personId, Money amount, LocalDate paidOn, ReducedWageTax tax) {
+    public record Payment(String paymentId, String personId, Money amount, LocalDate paidOn,
+                          ReducedWageTax reducedWageTax) {
     }
 
     public RewardBook(RewardTerms terms, List<Contributor> contributors, WageTaxFacts taxFacts) {

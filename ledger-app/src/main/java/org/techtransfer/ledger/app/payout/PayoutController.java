@@ -60,7 +60,7 @@ public class PayoutController {
     /**
      * RFC 4180 quoting; a leading {@code = + - @} is neutralised so a spreadsheet never runs a cell as a formula.
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null) {
             return "";
         }

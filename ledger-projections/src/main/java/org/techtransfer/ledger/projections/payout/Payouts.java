@@ -2,6 +2,8 @@ package org.techtransfer.ledger.projections.payout;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.ReducedWageTax;
+import org.techtransfer.ledger.reward.WageTaxReason;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,9 +20,10 @@ public class Payouts {
      * @param decisionId the decision of an allocation (null for a payment)
      * @param paymentId  the payment (null for an allocation)
      * @param date       {@code decidedOn} of an allocation, {@code paidOn} of a payment
+     * @param reducedWageTax a payment's reduced wage tax (Caishui [2018] No. 58); null for an allocation
      */
     public record Item(String contractId, String kind, String decisionId, String paymentId, Money amount,
-                       LocalDate date, String reference) {
+                       LocalDate date, String reference, ReducedWageTax reducedWageTax) {
     }
 
     /** A person's allocations and payments in the period; {@code unpaid} is allocated less paid. */
@@ -35,11 +38,13 @@ public class Payouts {
 
     /** Each argument may be null: every person, from the beginning, to the end. */
     public List<PersonPayout> find(String personId, LocalDate from, LocalDate to) {
-        StringBuilder sql = new StringBuilder("SELECT person_id, contract_id, kind, item_id, amount_fen, item_date, reference "
-                + "FROM payout_item WHERE true");
+        // the tax rows are written by the reward-obligations read model, in the same processor and batches
+        StringBuilder sql = new StringBuilder("SELECT i.person_id, i.contract_id, kind, item_id, i.amount_fen, item_date,"
+                + " reference, t.qualifies, t.reason FROM payout_item i LEFT JOIN reward_tax_payment t"
+                + " ON i.kind = 'PAYMENT' AND t.contract_id = i.contract_id AND t.payment_id = i.item_id WHERE true");
         List<Object> args = new ArrayList<>();
         if (personId != null) {
-            sql.append(" AND person_id = ?");
+            sql.append(" AND i.person_id = ?");
             args.add(personId);
         }
         if (from != null) {
@@ -50,15 +55,19 @@ public class Payouts {
             sql.append(" AND item_date <= ?");
             args.add(java.sql.Date.valueOf(to));
         }
-        sql.append(" ORDER BY person_id, item_date, contract_id, kind, item_id");
+        sql.append(" ORDER BY i.person_id, item_date, i.contract_id, kind, item_id");
         Map<String, List<Item>> byPerson = new LinkedHashMap<>();
         jdbc.query(sql.toString(), rs -> {
             boolean payment = PayoutProjection.PAYMENT.equals(rs.getString("kind"));
             String item = rs.getString("item_id");
+            String reason = rs.getString("reason");
+            ReducedWageTax tax = payment && rs.getObject("qualifies") != null
+                    ? new ReducedWageTax(rs.getBoolean("qualifies"), reason == null ? null : WageTaxReason.valueOf(reason))
+                    : null;
             byPerson.computeIfAbsent(rs.getString("person_id"), p -> new ArrayList<>())
                     .add(new Item(rs.getString("contract_id"), rs.getString("kind"), payment ? null : item,
                             payment ? item : null, Money.ofFen(rs.getLong("amount_fen")),
-                            rs.getObject("item_date", LocalDate.class), rs.getString("reference")));
+                            rs.getObject("item_date", LocalDate.class), rs.getString("reference"), tax));
         }, args.toArray());
         List<PersonPayout> payouts = new ArrayList<>(byPerson.size());
         byPerson.forEach((person, items) -> {
