@@ -14,6 +14,14 @@ CREATE TABLE reward_tax_payment (
     PRIMARY KEY (contract_id, payment_id)
 );
 CREATE INDEX reward_tax_payment_paid_on ON reward_tax_payment (paid_on, institution_id);
+-- the service's own role, when the migrations run as another (V6), writes it like the other read models
+DO $grants$
+BEGIN
+    IF '${serviceRole}' <> '' AND '${serviceRole}' <> current_user THEN
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON reward_tax_payment TO %I', '${serviceRole}');
+    END IF;
+END
+$grants$;
 DELETE FROM token_entry WHERE processor_name = 'read-models';
 DELETE FROM reward_obligation;
 DELETE FROM payout_item;
