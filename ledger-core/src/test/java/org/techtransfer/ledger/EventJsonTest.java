@@ -59,10 +59,10 @@ class EventJsonTest {
         return new ContractRegistered(C, "2021110116000123", ContractKind.LICENSE, "BJ-UNI",
                 OrganisationType.UNIVERSITY, "110116", new Buyer("Huairou Pharma Co.", OrganisationType.ENTERPRISE,
                 "110116"), "biomedicine", Money.of("1000000.00"), Money.of("800000.00"), DAY,
-                List.of(new Contributor("alice", "Alice Wang", true, false),
-                        new Contributor("dean", "Dean Zhao", false, true)),
+                List.of(new Contributor("alice", "Alice Wang", true, false, false),
+                        new Contributor("dean", "Dean Zhao", false, true, false)),
                 LicenseScope.EXCLUSIVE, List.of("CN201910000001.X"),
-                new RewardTerms("BEIJING-2020", new BigDecimal("0.70"), new BigDecimal("0.70"), 36));
+                new RewardTerms("BEIJING-2020", new BigDecimal("0.70"), new BigDecimal("0.70"), 36), null, null);
     }
 
     private static CashRewardDecided cashRewardDecided() {
@@ -75,8 +75,8 @@ class EventJsonTest {
                 contractRegistered(),
                 new ContractRegistered(C, "N", ContractKind.SERVICE, "S", OrganisationType.OTHER, "310104",
                         new Buyer("B", OrganisationType.OTHER, "310104"), "f", Money.of("0.01"), Money.of("0.01"), DAY,
-                        List.of(new Contributor("p", "P", true, true)), null, List.of(),
-                        new RewardTerms("NATIONAL-2015", BigDecimal.ZERO, BigDecimal.ZERO, 12)),
+                        List.of(new Contributor("p", "P", true, true, false)), null, List.of(),
+                        new RewardTerms("NATIONAL-2015", BigDecimal.ZERO, BigDecimal.ZERO, 12), null, null),
                 new IncomeRecorded(C, "I-1", Money.of("1250.00"), DAY, IncomeCategory.COST_REIMBURSEMENT),
                 new CostRecorded(C, "K-1", Money.of("0.01"), DAY, CostCategory.MAINTENANCE),
                 new EquityReceived(C, "E-1", "Huairou Pharma Co.", 1001, Money.of("5000000.00"), DAY),
@@ -88,9 +88,9 @@ class EventJsonTest {
                 new EntryReversed(C, "R-1", "I-1", EntryType.INCOME, "recorded by mistake"),
                 new ContractTerminated(C, DAY, "buyer withdrew"),
                 new InstitutionRegistered("BJ-UNI", "Huairou University", OrganisationType.UNIVERSITY, true, "110116",
-                        PolicyName.BEIJING, new BigDecimal("0.80"), 24),
+                        PolicyName.BEIJING, new BigDecimal("0.80"), 24, null),
                 new InstitutionRegistered("NAT-RI", "National Institute", OrganisationType.RESEARCH_INSTITUTE, false,
-                        "310104", PolicyName.NATIONAL, null, null));
+                        "310104", PolicyName.NATIONAL, null, null, null));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,7 +47,7 @@ public final class ContractState {
             registration = e;
             totalAmount = e.totalAmount();
             technologyAmount = e.technologyAmount();
-            book = new RewardBook(e.terms(), e.contributors());
+            book = new RewardBook(e.terms(), e.contributors(), e.wageTaxFacts());
         } else if (event instanceof IncomeRecorded e) {
             book.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
         } else if (event instanceof CostRecorded e) {

@@ -3,6 +3,7 @@ package org.techtransfer.ledger.contract;
 import org.techtransfer.ledger.command.LedgerCommand;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.Contributor;
+import org.techtransfer.ledger.reward.IpKind;
 import org.techtransfer.ledger.rule.Require;
 
 import java.time.LocalDate;
@@ -15,11 +16,13 @@ import java.util.List;
  * @param technologyAmount the technology transaction amount (技术交易额), never above the total
  * @param licenseScope     optional, for licences
  * @param achievements     optional: the achievements the contract concerns (patents, trade secrets)
+ * @param ipKind           optional: the kind of intellectual property licensed or assigned; absent means unknown
  */
 public record RegisterContract(String contractId, String registrationNumber, ContractKind kind,
                                String sellerInstitutionId, Buyer buyer, String technologyField,
                                Money totalAmount, Money technologyAmount, LocalDate signedOn,
-                               List<Contributor> contributors, LicenseScope licenseScope, List<String> achievements) implements LedgerCommand {
+                               List<Contributor> contributors, LicenseScope licenseScope, List<String> achievements,
+                               IpKind ipKind) implements LedgerCommand {
 
     public RegisterContract {
         Require.id(contractId, "contractId");

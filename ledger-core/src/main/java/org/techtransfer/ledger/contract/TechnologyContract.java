@@ -51,7 +51,7 @@ public class TechnologyContract {
      * The form of {@link #snapshot()}, stored with each snapshot: raise it when that form changes, and older
      * snapshots are passed over.
      */
-    public static final String SNAPSHOT_REVISION = "2";
+    public static final String SNAPSHOT_REVISION = "3";
 
     @AggregateIdentifier
     private String contractId;
@@ -103,7 +103,8 @@ public class TechnologyContract {
         apply(new ContractRegistered(command.contractId(), command.registrationNumber(), command.kind(),
                 seller.institutionId(), seller.type(), seller.regionCode(), command.buyer(),
                 command.technologyField(), command.totalAmount(), command.technologyAmount(), command.signedOn(),
-                command.contributors(), command.licenseScope(), command.achievements(), terms));
+                command.contributors(), command.licenseScope(), command.achievements(), terms, command.ipKind(),
+                seller.countsAsNonProfit()));
     }
 
     @CommandHandler

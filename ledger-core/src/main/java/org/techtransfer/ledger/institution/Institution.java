@@ -22,7 +22,7 @@ public class Institution {
         RewardPolicies.checkInstitutionRate(command.policy(), command.rewardRate());
         apply(new InstitutionRegistered(command.institutionId(), command.name(), command.type(),
                 command.governmentEstablished(), command.regionCode(), command.policy(),
-                command.rewardRate(), command.paymentDeadlineMonths()));
+                command.rewardRate(), command.paymentDeadlineMonths(), command.nonProfit()));
     }
 
     @EventSourcingHandler

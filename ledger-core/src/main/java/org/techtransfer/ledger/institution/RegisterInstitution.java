@@ -12,10 +12,13 @@ import java.math.BigDecimal;
  *
  * @param rewardRate            optional: the institution's own minimum reward rate, used where it is above the policy's
  * @param paymentDeadlineMonths optional: the institution's own payment deadline, used where it is shorter
+ * @param nonProfit             optional: a non-profit institution (Caishui [2018] No. 58); absent, true for a
+ *                              government-established university or research institute, false otherwise
  */
 public record RegisterInstitution(String institutionId, String name, OrganisationType type,
                                   boolean governmentEstablished, String regionCode, PolicyName policy,
-                                  BigDecimal rewardRate, Integer paymentDeadlineMonths) implements LedgerCommand {
+                                  BigDecimal rewardRate, Integer paymentDeadlineMonths, Boolean nonProfit)
+        implements LedgerCommand {
 
     public RegisterInstitution {
         Require.id(institutionId, "institutionId");
@@ -28,6 +31,9 @@ public record RegisterInstitution(String institutionId, String name, Organisatio
         }
         if (paymentDeadlineMonths != null && (paymentDeadlineMonths < 1 || paymentDeadlineMonths > 36)) {
             throw new InvalidField("paymentDeadlineMonths", "must be between 1 and 36");
+        }
+        if (nonProfit == null) {
+            nonProfit = InstitutionRegistered.nonProfitByDefault(type, governmentEstablished);
         }
     }
 

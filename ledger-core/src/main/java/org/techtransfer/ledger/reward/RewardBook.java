@@ -30,6 +30,7 @@ import static org.techtransfer.ledger.rule.Rule.NOT_A_CONTRIBUTOR;
 import static org.techtransfer.ledger.rule.Rule.NO_PRINCIPAL_CONTRIBUTOR;
 import static org.techtransfer.ledger.rule.Rule.PAYMENT_BEFORE_DECISION;
 import static org.techtransfer.ledger.rule.Rule.PAYMENT_EXCEEDS_ALLOCATION;
+import static org.techtransfer.ledger.rule.Rule.PRINCIPAL_HEAD_EQUITY;
 import static org.techtransfer.ledger.rule.Rule.PRINCIPAL_SHARE_BELOW_HALF;
 import static org.techtransfer.ledger.rule.Rule.PUBLICITY_REQUIRED;
 import static org.techtransfer.ledger.rule.Rule.REWARD_BELOW_MINIMUM;
@@ -38,8 +39,8 @@ import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 
 /**
  * The reward arithmetic of one contract: net income, the required reward and shares, what was decided
- * and paid, the status and deadline, and the checks of RULES.md on contributors, decisions, withdrawals,
- * payments and reversals.
+ * and paid, the status and deadline, the reduced wage tax of each payment, and the checks of RULES.md on
+ * contributors, decisions, withdrawals, payments and reversals.
  * <p>
  * This is the only place where these rules are computed. The aggregate feeds it its events to refuse
  * commands; queries and read models feed it the same events to show figures. It knows nothing of Axon,
@@ -54,6 +55,7 @@ public final class RewardBook {
     private static final int PAYMENT = 3;
 
     private final RewardTerms terms;
+    private final WageTaxFacts taxFacts;
     private final Map<String, Contributor> contributors = new LinkedHashMap<>();
 
     // Entries are held in columns of primitives: a contract may have thousands, and every contract in use
@@ -66,6 +68,9 @@ public final class RewardBook {
     private final Column paymentFen = new Column();
     private final Column paymentPerson = new Column();
     private final Column paymentDay = new Column();
+    private final List<String> paymentIds = new ArrayList<>();
+    /** The reduced wage tax of each payment, by row, as judged when it was recorded. */
+    private final List<ReducedWageTax> paymentTax = new ArrayList<>();
     /** The rows of the payments reversed: they settle nothing. */
     private final BitSet reversedPayments = new BitSet();
     private final List<String> payees = new ArrayList<>();
@@ -101,8 +106,14 @@ public final class RewardBook {
     public record EquityDecision(long totalShares, List<ShareAllocation> allocations) {
     }
 
-    public RewardBook(RewardTerms terms, List<Contributor> contributors) {
+    /** A payment that stands, with its reduced wage tax. */
+    public record Payment(String paymentId, String personId, Money amount, LocalDate paidOn,
+                          ReducedWageTax reducedWageTax) {
+    }
+
+    public RewardBook(RewardTerms terms, List<Contributor> contributors, WageTaxFacts taxFacts) {
         this.terms = terms;
+        this.taxFacts = taxFacts;
         changeContributors(contributors);
     }
 
@@ -175,7 +186,14 @@ public final class RewardBook {
         publicityEnds.merge(decisionId, to, (a, b) -> a.isBefore(b) ? a : b);
     }
 
+    /**
+     * Records a payment, tagged with its reduced wage tax as things stand when it is recorded: the notices
+     * recorded by then, and the oldest accrual that the payments before it left unsettled.
+     */
     public void pay(String paymentId, String personId, Money amount, LocalDate paidOn) {
+        paymentTax.add(RewardPolicies.reducedWageTax(taxFacts, publicised(personId), this::oldestUnsettledReceipt,
+                paidOn));
+        paymentIds.add(paymentId);
         int row = paymentFen.add(amount.fen());
         paymentDay.add(paidOn.toEpochDay());
         paymentPerson.add(payeeNumbers.computeIfAbsent(personId, p -> {
@@ -274,6 +292,11 @@ public final class RewardBook {
                     "with these principal marks, decision '" + decisionId + "' would give principal contributors "
                             + principal + " of " + d.total() + ", less than half", decisionId, principal, d.total());
         });
+        equityDecisions.forEach((decisionId, d) -> d.allocations().forEach(a -> {
+            Contributor c = byId.get(a.personId());
+            refuseIf(c != null && c.principalHead(), PRINCIPAL_HEAD_EQUITY, principalHeadEquity(a.personId())
+                    + ": decision '" + decisionId + "' allocated shares to them", a.personId(), decisionId);
+        }));
         equityDecisions.forEach((decisionId, d) -> {
             long principal = d.allocations().stream().filter(a -> isPrincipal(byId.get(a.personId())))
                     .mapToLong(ShareAllocation::shares).sum();
@@ -282,6 +305,11 @@ public final class RewardBook {
                             + principal + " of " + d.totalShares() + " shares, less than half", decisionId, principal,
                     d.totalShares());
         });
+    }
+
+    private static String principalHeadEquity(String personId) {
+        return personId + " is a principal head (正职领导): cash rewards only, no equity (State Council Several "
+                + "Provisions, 国发〔2016〕16号)";
     }
 
     private static boolean isPrincipal(Contributor contributor) {
@@ -334,7 +362,8 @@ public final class RewardBook {
                 "principal contributors get " + principal + " of " + total + ", less than half", principal, total);
         Money owed = requiredReward().minus(decided);
         refuseIf(owed.isPositive() && total.isLessThan(owed), REWARD_BELOW_MINIMUM,
-                "the required reward still undecided is " + owed + ", the decision gives " + total, owed, total);
+                "the required reward still undecided is " + owed + ", the decision gives " + total + minimumBasis(
+                        terms.cashRate(), "of net income"), owed, total, terms.cashRate(), terms.policyId());
     }
 
     public void checkEquityDecision(long totalShares, List<ShareAllocation> allocations) {
@@ -342,6 +371,7 @@ public final class RewardBook {
         long principal = 0;
         for (ShareAllocation a : allocations) {
             Contributor c = contributor(a.personId());
+            refuseIf(c.principalHead(), PRINCIPAL_HEAD_EQUITY, principalHeadEquity(a.personId()), a.personId());
             sum = Math.addExact(sum, a.shares());
             if (c.principal()) {
                 principal = Math.addExact(principal, a.shares());
@@ -358,8 +388,17 @@ public final class RewardBook {
                         + " received already are", totalShares, sharesAllocated, sharesReceived);
         long owed = requiredShares() - sharesAllocated;
         refuseIf(owed > 0 && totalShares < owed, EQUITY_REWARD_BELOW_MINIMUM,
-                "the required shares still undecided are " + owed + ", the decision gives " + totalShares, owed,
-                totalShares);
+                "the required shares still undecided are " + owed + ", the decision gives " + totalShares
+                        + minimumBasis(terms.shareRate(), "of the shares received"), owed, totalShares,
+                terms.shareRate(), terms.policyId());
+    }
+
+    /** Says whether the minimum is the law's or a policy's, so that no refusal calls a policy "statutory". */
+    private String minimumBasis(BigDecimal rate, String of) {
+        String basis = RewardPolicies.floorBasis(rate) == RewardPolicies.FloorBasis.LAW
+                ? "the law's minimum, Law Art. 45"
+                : "policy, above the law's minimum of " + RewardPolicies.STATUTORY_FLOOR.toPlainString() + ", Law Art. 45";
+        return "; the minimum is " + rate.toPlainString() + " " + of + " under " + terms.policyId() + " (" + basis + ")";
     }
 
     public void checkPayment(String personId, Money amount, LocalDate paidOn) {
@@ -374,8 +413,9 @@ public final class RewardBook {
                     s.day(), s.decided());
         });
         refuseIf(c.leadership() && !publicityEndedFor(personId, paidOn), PUBLICITY_REQUIRED,
-                personId + " holds a leadership post: no publicity notice of a decision for them has ended by " + paidOn,
-                personId, paidOn);
+                personId + " holds a leadership post: no publicity notice of a decision for them has ended by " + paidOn
+                        + " (publicising leaders' rewards is the law's duty, Beijing Art. 13; paying only once the notice"
+                        + " has ended is the ledger's policy)", personId, paidOn);
     }
 
     public void checkPublicity(String decisionId) {
@@ -469,6 +509,13 @@ public final class RewardBook {
         return Optional.empty();
     }
 
+    /** Whether a notice was recorded for a standing cash decision that allocated to the person. */
+    private boolean publicised(String personId) {
+        return cashDecisions.entrySet().stream()
+                .filter(d -> d.getValue().allocations().stream().anyMatch(a -> a.personId().equals(personId)))
+                .anyMatch(d -> publicityEnds.containsKey(d.getKey()));
+    }
+
     private boolean publicityEndedFor(String personId, LocalDate paidOn) {
         return cashDecisions.entrySet().stream()
                 .filter(d -> d.getValue().allocations().stream().anyMatch(a -> a.personId().equals(personId)))
@@ -532,6 +579,25 @@ public final class RewardBook {
         return paidTo.getOrDefault(personId, Money.ZERO);
     }
 
+    /** The payments that stand, in order of record, each with its reduced wage tax. */
+    public List<Payment> payments() {
+        List<Payment> list = new ArrayList<>();
+        for (int row = 0; row < paymentFen.size(); row++) {
+            if (!reversedPayments.get(row)) {
+                list.add(new Payment(paymentIds.get(row), payees.get((int) paymentPerson.get(row)),
+                        Money.ofFen(paymentFen.get(row)), LocalDate.ofEpochDay(paymentDay.get(row)),
+                        paymentTax.get(row)));
+            }
+        }
+        return list;
+    }
+
+    /** The reduced wage tax of a payment recorded on this contract, reversed or not. */
+    public Optional<ReducedWageTax> taxOf(String paymentId) {
+        int entry = entries.get(paymentId);
+        return entry >= 0 && (entry & 3) == PAYMENT ? Optional.of(paymentTax.get(entry >>> 2)) : Optional.empty();
+    }
+
     /**
      * The deadline of the oldest obligation not yet paid. Each income, oldest {@code receivedOn} first,
      * raises the required reward by what it adds (with today's costs); payments settle those accruals
@@ -542,6 +608,25 @@ public final class RewardBook {
         if (!paid.isLessThan(requiredReward())) {
             return Optional.empty();
         }
+        return Optional.of(LocalDate.ofEpochDay(incomeDay.get(standing[oldestUnsettled()]))
+                .plusMonths(terms.deadlineMonths()));
+    }
+
+    /**
+     * The receipt a payment recorded now settles first: that of the oldest accrual the payments so far leave
+     * unsettled; when all are settled (a reward above the minimum), the latest receipt, the newest income the
+     * payment can reward; null when no income stands.
+     */
+    private LocalDate oldestUnsettledReceipt() {
+        if (standingCount == 0) {
+            return null;
+        }
+        int at = paid.isLessThan(requiredReward()) ? oldestUnsettled() : standingCount - 1;
+        return LocalDate.ofEpochDay(incomeDay.get(standing[at]));
+    }
+
+    /** The place in {@code standing} of the oldest accrual not yet settled; only while paid is below required. */
+    private int oldestUnsettled() {
         // requiredFor(c) > paid means ceil(rate × (c - costs)) > paid, that is c >= costs + floor(paid / rate) + 1
         // (paid is never negative, and the rate is positive since something is required): one division here
         // instead of a rounding at every income of the walk
@@ -553,7 +638,7 @@ public final class RewardBook {
             int row = standing[at];
             cumulative = Math.addExact(cumulative, incomeFen.get(row));
             if (cumulative >= threshold) {
-                return Optional.of(LocalDate.ofEpochDay(incomeDay.get(row)).plusMonths(terms.deadlineMonths()));
+                return at;
             }
         }
         throw new IllegalStateException("the incomes do not add up to the required reward");
@@ -580,7 +665,8 @@ public final class RewardBook {
      * a payment), what was reversed, and the decisions that stand and those withdrawn. Restoring records the
      * entries and decisions again, so every figure is computed by the same code as when the events were folded.
      */
-    public record Snapshot(RewardTerms terms, List<Contributor> contributors, List<String> entryIds, String kinds,
+    public record Snapshot(RewardTerms terms, WageTaxFacts taxFacts, List<ReducedWageTax> paymentTax,
+                           List<Contributor> contributors, List<String> entryIds, String kinds,
                            long[] amounts, long[] details, long[] days, List<String> payees, List<String> reversed,
                            Map<String, CashDecision> cashDecisions, Map<String, EquityDecision> equityDecisions,
                            Set<String> withdrawn, Map<String, LocalDate> publicityEnds) {
@@ -619,13 +705,13 @@ public final class RewardBook {
                 }
             }
         }
-        return new Snapshot(terms, contributors(), ids, kinds.toString(), amounts, details, days,
+        return new Snapshot(terms, taxFacts, List.copyOf(paymentTax), contributors(), ids, kinds.toString(), amounts, details, days,
                 List.copyOf(payees), List.copyOf(reversed), Map.copyOf(cashDecisions), Map.copyOf(equityDecisions),
                 Set.copyOf(withdrawn), Map.copyOf(publicityEnds));
     }
 
     public static RewardBook restore(Snapshot s) {
-        RewardBook book = new RewardBook(s.terms(), s.contributors());
+        RewardBook book = new RewardBook(s.terms(), s.contributors(), s.taxFacts());
         for (int i = 0; i < s.entryIds().size(); i++) {
             String id = s.entryIds().get(i);
             long amount = s.amounts()[i];
@@ -643,6 +729,9 @@ public final class RewardBook {
         s.equityDecisions().forEach((id, d) -> book.decideEquity(id, d.totalShares(), d.allocations()));
         book.withdrawn.addAll(s.withdrawn());
         book.publicityEnds.putAll(s.publicityEnds());
+        // each payment keeps the tax it was judged with when recorded, not one judged again out of order
+        book.paymentTax.clear();
+        book.paymentTax.addAll(s.paymentTax());
         return book;
     }
 

@@ -24,5 +24,7 @@ public enum Rule {
     DATE_BEFORE_SIGNING,
     PAYMENT_BEFORE_DECISION,
     RATE_BELOW_FLOOR,
-    INCOME_EXCEEDS_TOTAL
+    INCOME_EXCEEDS_TOTAL,
+    /** Issue 22: no equity to a principal head (国发〔2016〕16号). */
+    PRINCIPAL_HEAD_EQUITY
 }

@@ -67,7 +67,7 @@ class ContractCorrectionsTest {
         return violation;
     }
 
-    private static final Contributor CAROL = new Contributor("carol", "Carol Sun", true, false);
+    private static final Contributor CAROL = new Contributor("carol", "Carol Sun", true, false, false);
 
     private static ChangeContributors change(String changeId, Contributor... contributors) {
         return new ChangeContributors(CONTRACT, changeId, List.of(contributors), "names corrected");
@@ -88,11 +88,11 @@ class ContractCorrectionsTest {
     }
 
     private static Contributor demoted(Contributor c) {
-        return new Contributor(c.personId(), c.name(), false, c.leadership());
+        return new Contributor(c.personId(), c.name(), false, c.leadership(), c.principalHead());
     }
 
     private static Contributor promoted(Contributor c) {
-        return new Contributor(c.personId(), c.name(), true, c.leadership());
+        return new Contributor(c.personId(), c.name(), true, c.leadership(), c.principalHead());
     }
 
     @Nested
@@ -102,7 +102,7 @@ class ContractCorrectionsTest {
         void refuses_a_contract_without_a_principal_contributor_and_claims_no_number() {
             RegisterContract command = new RegisterContract(CONTRACT, REGISTRATION, ContractKind.LICENSE,
                     BJ_UNI.institutionId(), BUYER, FIELD, yuan("1000.00"), yuan("1000.00"), SIGNED,
-                    List.of(BOB, DEAN), null, null);
+                    List.of(BOB, DEAN), null, null, null);
             RuleViolation refusal = assertRefused(fixture.givenNoPriorActivity().when(command),
                     NO_PRINCIPAL_CONTRIBUTOR, 2);
             assertThat(refusal).hasMessageContaining("none of the 2 contributors is principal");
@@ -115,7 +115,7 @@ class ContractCorrectionsTest {
 
         @Test
         void records_the_whole_new_list_and_the_book_rewards_by_it() {
-            Contributor deanNoLonger = new Contributor("dean", "Dean Zhao", false, false);
+            Contributor deanNoLonger = new Contributor("dean", "Dean Zhao", false, false, false);
             fixture.given(beijingLicence())
                     .when(change("CH-1", ALICE, BOB, deanNoLonger, CAROL))
                     .expectEvents(changed("CH-1", ALICE, BOB, deanNoLonger, CAROL));
@@ -211,7 +211,7 @@ class ContractCorrectionsTest {
             Object[] history = Stream.concat(Stream.of(decidedD1),
                     Stream.of(withdrawn("W-1", "D-1", RewardKind.CASH, "alice", "bob"))).toArray();
             assertRefused(fixture.given(history).when(decide("D-2", "699.99", allocation(ALICE, "699.99"))),
-                    REWARD_BELOW_MINIMUM, yuan("700.00"), yuan("699.99"));
+                    REWARD_BELOW_MINIMUM, yuan("700.00"), yuan("699.99"), BJ_TERMS.cashRate(), "BEIJING-2020");
             setUp();
             assertRefused(fixture.given(history).when(pay("P-1", "bob", "0.01", PAID)),
                     PAYMENT_EXCEEDS_ALLOCATION, "bob", yuan("0.01"), yuan("0.00"));

@@ -46,23 +46,23 @@ final class ContractTestData {
     static final List<String> ACHIEVEMENTS = List.of("CN201910000001.X");
 
     /** Principal contributor, no leadership post. */
-    static final Contributor ALICE = new Contributor("alice", "Alice Wang", true, false);
+    static final Contributor ALICE = new Contributor("alice", "Alice Wang", true, false, false);
     /** Neither principal nor in a leadership post. */
-    static final Contributor BOB = new Contributor("bob", "Bob Li", false, false);
+    static final Contributor BOB = new Contributor("bob", "Bob Li", false, false, false);
     /** In a leadership post, not principal: paid only after publicity. */
-    static final Contributor DEAN = new Contributor("dean", "Dean Zhao", false, true);
+    static final Contributor DEAN = new Contributor("dean", "Dean Zhao", false, true, false);
     static final List<Contributor> CONTRIBUTORS = List.of(ALICE, BOB, DEAN);
 
     static final InstitutionRegistered BJ_UNI = new InstitutionRegistered("BJ-UNI", "Huairou University",
-            UNIVERSITY, true, "110116", BEIJING, null, null);
+            UNIVERSITY, true, "110116", BEIJING, null, null, null);
     static final InstitutionRegistered NAT_RI = new InstitutionRegistered("NAT-RI", "National Institute",
-            RESEARCH_INSTITUTE, true, "310104", NATIONAL, null, null);
+            RESEARCH_INSTITUTE, true, "310104", NATIONAL, null, null, null);
     /** Its own rate above the policy's and a shorter deadline. */
     static final InstitutionRegistered BJ_HIGH = new InstitutionRegistered("BJ-HIGH", "Generous Lab",
-            ENTERPRISE, false, "110108", BEIJING, new BigDecimal("0.80"), 24);
+            ENTERPRISE, false, "110108", BEIJING, new BigDecimal("0.80"), 24, null);
     /** Its own rate below the policy's: the policy's stands. */
     static final InstitutionRegistered BJ_LOW = new InstitutionRegistered("BJ-LOW", "Frugal Lab",
-            OTHER, false, "110105", BEIJING, new BigDecimal("0.60"), null);
+            OTHER, false, "110105", BEIJING, new BigDecimal("0.60"), null, null);
 
     static final RewardTerms BJ_TERMS = new RewardTerms("BEIJING-2020", new BigDecimal("0.70"),
             new BigDecimal("0.70"), 36);
@@ -81,12 +81,12 @@ final class ContractTestData {
 
     static RegisterContract register(ContractKind kind, String sellerId, LocalDate signedOn) {
         return new RegisterContract(CONTRACT, REGISTRATION, kind, sellerId, BUYER, FIELD, yuan("1000000.00"),
-                yuan("800000.00"), signedOn, CONTRIBUTORS, LicenseScope.EXCLUSIVE, ACHIEVEMENTS);
+                yuan("800000.00"), signedOn, CONTRIBUTORS, LicenseScope.EXCLUSIVE, ACHIEVEMENTS, null);
     }
 
     static RegisterContract register(String totalAmount, String technologyAmount) {
         return new RegisterContract(CONTRACT, REGISTRATION, ContractKind.LICENSE, BJ_UNI.institutionId(), BUYER,
-                FIELD, yuan(totalAmount), yuan(technologyAmount), SIGNED, CONTRIBUTORS, null, null);
+                FIELD, yuan(totalAmount), yuan(technologyAmount), SIGNED, CONTRIBUTORS, null, null, null);
     }
 
     static RecordIncome recordIncome(String incomeId, String amount) {
@@ -146,7 +146,7 @@ final class ContractTestData {
     static ContractRegistered registered(ContractKind kind, RewardTerms terms) {
         return new ContractRegistered(CONTRACT, REGISTRATION, kind, BJ_UNI.institutionId(), BJ_UNI.type(),
                 BJ_UNI.regionCode(), BUYER, FIELD, yuan("1000000.00"), yuan("800000.00"), SIGNED, CONTRIBUTORS,
-                LicenseScope.EXCLUSIVE, ACHIEVEMENTS, terms);
+                LicenseScope.EXCLUSIVE, ACHIEVEMENTS, terms, null, null);
     }
 
     static ContractRegistered beijingLicence() {

@@ -92,7 +92,7 @@ class TechnologyContractTest {
                                                            LocalDate signedOn, RewardTerms terms) {
         return new ContractRegistered(CONTRACT, REGISTRATION, kind, seller.institutionId(), seller.type(),
                 seller.regionCode(), BUYER, FIELD, yuan("1000000.00"), yuan("800000.00"), signedOn, CONTRIBUTORS,
-                LicenseScope.EXCLUSIVE, ACHIEVEMENTS, terms);
+                LicenseScope.EXCLUSIVE, ACHIEVEMENTS, terms, null, seller.countsAsNonProfit());
     }
 
     @Nested
@@ -141,7 +141,7 @@ class TechnologyContractTest {
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new ContractRegistered(CONTRACT, REGISTRATION, LICENSE, BJ_UNI.institutionId(),
                             BJ_UNI.type(), BJ_UNI.regionCode(), BUYER, FIELD, yuan("500000.00"), yuan("500000.00"),
-                            SIGNED, CONTRIBUTORS, null, List.of(), BJ_TERMS));
+                            SIGNED, CONTRIBUTORS, null, List.of(), BJ_TERMS, null, true));
         }
 
         @Test

@@ -35,7 +35,7 @@ class InstitutionTest {
 
     private static RegisterInstitution register(BigDecimal rewardRate, Integer deadlineMonths) {
         return new RegisterInstitution("BJ-UNI", "Huairou University", UNIVERSITY, true, "110116", BEIJING,
-                rewardRate, deadlineMonths);
+                rewardRate, deadlineMonths, null);
     }
 
     @Nested
@@ -45,10 +45,10 @@ class InstitutionTest {
         void records_the_institution_with_the_policy_it_follows() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterInstitution("NAT-RI", "National Institute", RESEARCH_INSTITUTE, false,
-                            "310104", NATIONAL, null, null))
+                            "310104", NATIONAL, null, null, null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new InstitutionRegistered("NAT-RI", "National Institute", RESEARCH_INSTITUTE,
-                            false, "310104", NATIONAL, null, null));
+                            false, "310104", NATIONAL, null, null, false));
         }
 
         @Test
@@ -56,7 +56,7 @@ class InstitutionTest {
             fixture.givenNoPriorActivity()
                     .when(register(new BigDecimal("0.80"), 24))
                     .expectEvents(new InstitutionRegistered("BJ-UNI", "Huairou University", UNIVERSITY, true,
-                            "110116", BEIJING, new BigDecimal("0.80"), 24));
+                            "110116", BEIJING, new BigDecimal("0.80"), 24, true));
         }
 
         @Test
@@ -64,7 +64,7 @@ class InstitutionTest {
             fixture.givenNoPriorActivity()
                     .when(register(BigDecimal.ONE, 1))
                     .expectEvents(new InstitutionRegistered("BJ-UNI", "Huairou University", UNIVERSITY, true,
-                            "110116", BEIJING, BigDecimal.ONE, 1));
+                            "110116", BEIJING, BigDecimal.ONE, 1, true));
         }
     }
 
@@ -87,7 +87,7 @@ class InstitutionTest {
         }
 
         private static RegisterInstitution withRate(PolicyName policy, String rate) {
-            return new RegisterInstitution("X", "X", UNIVERSITY, true, "110116", policy, new BigDecimal(rate), null);
+            return new RegisterInstitution("X", "X", UNIVERSITY, true, "110116", policy, new BigDecimal(rate), null, null);
         }
 
         @ParameterizedTest
@@ -139,7 +139,7 @@ class InstitutionTest {
         @ValueSource(strings = {"11011", "1101160", "11O116", ""})
         void refuses_a_region_code_that_is_not_six_digits(String regionCode) {
             assertThatThrownBy(() -> new RegisterInstitution("X", "X", UNIVERSITY, true, regionCode, BEIJING,
-                    null, null))
+                    null, null, null))
                     .isInstanceOf(InvalidField.class)
                     .extracting(e -> ((InvalidField) e).field()).isEqualTo("regionCode");
         }
@@ -147,23 +147,23 @@ class InstitutionTest {
         @Test
         void refuses_missing_fields() {
             assertThatThrownBy(() -> new RegisterInstitution(" ", "X", UNIVERSITY, true, "110116", BEIJING,
-                    null, null)).extracting(e -> ((InvalidField) e).field()).isEqualTo("institutionId");
+                    null, null, null)).extracting(e -> ((InvalidField) e).field()).isEqualTo("institutionId");
             assertThatThrownBy(() -> new RegisterInstitution("X", null, UNIVERSITY, true, "110116", BEIJING,
-                    null, null)).extracting(e -> ((InvalidField) e).field()).isEqualTo("name");
+                    null, null, null)).extracting(e -> ((InvalidField) e).field()).isEqualTo("name");
             assertThatThrownBy(() -> new RegisterInstitution("X", "X", null, true, "110116", BEIJING,
-                    null, null)).extracting(e -> ((InvalidField) e).field()).isEqualTo("type");
+                    null, null, null)).extracting(e -> ((InvalidField) e).field()).isEqualTo("type");
             assertThatThrownBy(() -> new RegisterInstitution("X", "X", UNIVERSITY, true, "110116", null,
-                    null, null)).extracting(e -> ((InvalidField) e).field()).isEqualTo("policy");
+                    null, null, null)).extracting(e -> ((InvalidField) e).field()).isEqualTo("policy");
         }
 
         @Test
         void refuses_an_id_with_control_characters_or_over_100_characters() {
             assertThatThrownBy(() -> new RegisterInstitution("BJ\nUNI", "X", UNIVERSITY, true, "110116", BEIJING,
-                    null, null)).isInstanceOf(InvalidField.class);
+                    null, null, null)).isInstanceOf(InvalidField.class);
             assertThatThrownBy(() -> new RegisterInstitution("X".repeat(101), "X", UNIVERSITY, true, "110116",
-                    BEIJING, null, null)).isInstanceOf(InvalidField.class);
+                    BEIJING, null, null, null)).isInstanceOf(InvalidField.class);
             assertThat(new RegisterInstitution("X".repeat(100), "X", UNIVERSITY, true, "110116", BEIJING,
-                    null, null).institutionId()).hasSize(100);
+                    null, null, null).institutionId()).hasSize(100);
         }
     }
 }

@@ -18,18 +18,21 @@ class RewardBookTest {
 
     private static final RewardTerms BEIJING = new RewardTerms("BEIJING-2020", new BigDecimal("0.70"),
             new BigDecimal("0.70"), 36);
-    private static final Contributor ALICE = new Contributor("alice", "Alice Wang", true, false);
-    private static final Contributor BOB = new Contributor("bob", "Bob Li", false, false);
-    private static final Contributor DEAN = new Contributor("dean", "Dean Zhao", false, true);
+    private static final Contributor ALICE = new Contributor("alice", "Alice Wang", true, false, false);
+    private static final Contributor BOB = new Contributor("bob", "Bob Li", false, false, false);
+    private static final Contributor DEAN = new Contributor("dean", "Dean Zhao", false, true, false);
     private static final LocalDate JAN = LocalDate.of(2021, 1, 10);
     private static final LocalDate JUN = LocalDate.of(2021, 6, 1);
+
+    /** A licence of a patent by a non-profit university: its payments can qualify for the reduced wage tax. */
+    static final WageTaxFacts PATENT_LICENSE_OF_A_UNIVERSITY = new WageTaxFacts(true, true, true, IpKind.PATENT);
 
     private static Money yuan(String amount) {
         return Money.of(amount);
     }
 
     private static RewardBook book(RewardTerms terms) {
-        return new RewardBook(terms, List.of(ALICE, BOB, DEAN));
+        return new RewardBook(terms, List.of(ALICE, BOB, DEAN), PATENT_LICENSE_OF_A_UNIVERSITY);
     }
 
     /** Two incomes of 1000.00, in January and June 2021: 700.00 accrues with each. */

@@ -5,6 +5,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.techtransfer.ledger.rule.Rule;
+import org.techtransfer.ledger.rule.RuleViolation;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -115,5 +118,28 @@ class RewardPoliciesTest {
             assertThat(p.cashRate()).isGreaterThanOrEqualTo(RewardPolicies.STATUTORY_FLOOR);
             assertThat(p.shareRate()).isGreaterThanOrEqualTo(RewardPolicies.STATUTORY_FLOOR);
         });
+    }
+
+    /** Issue 22: a policy may raise the law's 50%, never go below it; refused as an institution's rate is. */
+    @Test
+    void a_policy_below_the_law_s_minimum_is_refused() {
+        assertThatThrownBy(() -> new RewardPolicy("LOW", NATIONAL, SIGNED, new BigDecimal("0.49"),
+                new BigDecimal("0.50"), 36, "none"))
+                .isInstanceOf(RuleViolation.class)
+                .satisfies(e -> {
+                    assertThat(((RuleViolation) e).rule()).isEqualTo(Rule.RATE_BELOW_FLOOR);
+                    assertThat(((RuleViolation) e).arguments()).containsExactly(new BigDecimal("0.49"),
+                            RewardPolicies.STATUTORY_FLOOR, "LOW", RewardPolicies.STATUTORY_FLOOR);
+                });
+    }
+
+    /** Issue 22: nothing calls the district's 70% the law's minimum. */
+    @Test
+    void the_floor_is_the_law_s_at_fifty_percent_and_policy_above_it() {
+        assertThat(RewardPolicies.floorBasis(new BigDecimal("0.50"))).isEqualTo(RewardPolicies.FloorBasis.LAW);
+        assertThat(RewardPolicies.floorBasis(new BigDecimal("0.70"))).isEqualTo(RewardPolicies.FloorBasis.POLICY);
+        assertThat(RewardPolicies.floorBasis(BigDecimal.ZERO)).isEqualTo(RewardPolicies.FloorBasis.NONE);
+        assertThat(RewardPolicies.inForce(BEIJING, SIGNED).source()).startsWith("the district's policy");
+        assertThat(RewardPolicies.inForce(NATIONAL, SIGNED).source()).startsWith("the law's minimum");
     }
 }

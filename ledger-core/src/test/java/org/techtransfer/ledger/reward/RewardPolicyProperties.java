@@ -35,11 +35,11 @@ class RewardPolicyProperties {
     private static final LocalDate START = LocalDate.of(2021, 1, 1);
 
     private static final List<Contributor> PEOPLE = List.of(
-            new Contributor("p1", "Principal One", true, false),
-            new Contributor("p2", "Principal Two", true, false),
-            new Contributor("n1", "Other One", false, false),
-            new Contributor("n2", "Other Two", false, false),
-            new Contributor("n3", "Other Three", false, false));
+            new Contributor("p1", "Principal One", true, false, false),
+            new Contributor("p2", "Principal Two", true, false, false),
+            new Contributor("n1", "Other One", false, false, false),
+            new Contributor("n2", "Other Two", false, false, false),
+            new Contributor("n3", "Other Three", false, false, false));
 
     record Entry(long fen, int daysAfterStart, boolean reversed) {
     }
@@ -89,7 +89,8 @@ class RewardPolicyProperties {
     }
 
     private static RewardBook book(int percent) {
-        return new RewardBook(new RewardTerms("TEST", rate(percent), rate(percent), 36), PEOPLE);
+        return new RewardBook(new RewardTerms("TEST", rate(percent), rate(percent), 36), PEOPLE,
+                RewardBookTest.PATENT_LICENSE_OF_A_UNIVERSITY);
     }
 
     /** Records the entries, reversing those marked; answers the net income in fen, computed independently. */

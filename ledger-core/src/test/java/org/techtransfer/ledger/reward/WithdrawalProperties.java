@@ -22,9 +22,9 @@ class WithdrawalProperties {
 
     private static final LocalDate START = LocalDate.of(2021, 1, 1);
     private static final List<Contributor> PEOPLE = List.of(
-            new Contributor("p1", "Principal One", true, false),
-            new Contributor("p2", "Principal Two", true, false),
-            new Contributor("n1", "Other One", false, false));
+            new Contributor("p1", "Principal One", true, false, false),
+            new Contributor("p2", "Principal Two", true, false, false),
+            new Contributor("n1", "Other One", false, false, false));
 
     @Property(tries = 500)
     void withdrawing_a_decision_returns_every_figure_to_what_it_was_before_it(
@@ -80,7 +80,7 @@ class WithdrawalProperties {
     /** Incomes, costs, equity and decisions, with payments made only where the checks allow them. */
     private static RewardBook history(Random random, int length) {
         RewardBook book = new RewardBook(new RewardTerms("TEST", new BigDecimal("0.70"), new BigDecimal("0.70"), 36),
-                PEOPLE);
+                PEOPLE, RewardBookTest.PATENT_LICENSE_OF_A_UNIVERSITY);
         for (int i = 0; i < length; i++) {
             LocalDate day = START.plusDays(random.nextInt(400));
             Money amount = Money.ofFen(1 + random.nextInt(10_000_000));

@@ -17,6 +17,7 @@ import org.techtransfer.ledger.contract.TerminateContract;
 import org.techtransfer.ledger.institution.OrganisationType;
 import org.techtransfer.ledger.reward.DecideCashReward;
 import org.techtransfer.ledger.reward.DecideEquityReward;
+import org.techtransfer.ledger.reward.IpKind;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.RecordPublicity;
 import org.techtransfer.ledger.reward.WithdrawRewardDecision;
@@ -42,8 +43,10 @@ final class ContractForms {
             text("buyer.name", true), select("buyer.type", OrganisationType.class, "org", true),
             text("buyer.regionCode", true), text("technologyField", true),
             money("totalAmount"), money("technologyAmount"), date("signedOn"),
-            select("licenseScope", LicenseScope.class, "scope", false), lines("achievements"),
-            rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership"))));
+            select("licenseScope", LicenseScope.class, "scope", false), select("ipKind", IpKind.class, "ipKind", false),
+            lines("achievements"),
+            rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership"),
+                    check("principalHead"))));
 
     /** The forms on a registered contract, in the order a deal runs. */
     static final List<Form> ON_CONTRACT = List.of(
@@ -71,7 +74,8 @@ final class ContractForms {
                     text("reference", true))),
             new Form("contributors", "form.contributorsChange", ChangeContributors.class, "changeId", List.of(
                     text("changeId", true), text("reason", true),
-                    rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership")))),
+                    rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership"),
+                            check("principalHead")))),
             new Form("amendments", "form.amendment", AmendContract.class, "amendmentId", List.of(
                     text("amendmentId", true), money("totalAmount"), money("technologyAmount"), text("reason", true))),
             new Form("reversals", "form.reversal", ReverseEntry.class, "reversalId", List.of(

@@ -189,6 +189,7 @@ class ContractPages {
             rows.put("contributors[" + i + "].name", c.name());
             rows.put("contributors[" + i + "].principal", String.valueOf(c.principal()));
             rows.put("contributors[" + i + "].leadership", String.valueOf(c.leadership()));
+            rows.put("contributors[" + i + "].principalHead", String.valueOf(Boolean.TRUE.equals(c.principalHead())));
         }
         return rows;
     }

@@ -7,6 +7,8 @@ import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.contract.LicenseScope;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.Contributor;
+import org.techtransfer.ledger.reward.IpKind;
+import org.techtransfer.ledger.reward.RewardBook;
 import org.techtransfer.ledger.reward.RewardFigures;
 import org.techtransfer.ledger.reward.RewardStatus;
 import org.techtransfer.ledger.reward.RewardTerms;
@@ -15,7 +17,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code GET /contracts/{id}}: the registered contract, its amounts in force and its reward figures. */
+/**
+ * {@code GET /contracts/{id}}: the registered contract, its amounts in force and its reward figures; added by
+ * issue 22, what it licenses or assigns and the cash payments that stand, each with its reduced wage tax.
+ */
 public record ContractView(String contractId, String registrationNumber, ContractKind kind,
                            String sellerInstitutionId, Buyer buyer, String technologyField,
                            Money totalAmount, Money technologyAmount, LocalDate signedOn,
@@ -24,7 +29,8 @@ public record ContractView(String contractId, String registrationNumber, Contrac
                            Money income, Money deductibleCosts, Money netIncome, Money requiredReward,
                            Money rewardDecided, Money rewardPaid, Money outstanding, RewardStatus rewardStatus,
                            LocalDate dueBy, long sharesReceived, long requiredShares, long sharesAllocated,
-                           long sharesOutstanding, RewardStatus equityStatus, boolean terminated, LocalDate terminatedOn, long version, Instant asOf) {
+                           long sharesOutstanding, RewardStatus equityStatus, boolean terminated, LocalDate terminatedOn, long version, Instant asOf,
+                           IpKind ipKind, List<RewardBook.Payment> payments) {
 
     /**
      * The view on {@code today}; {@code asOf} is the instant asked for, or null for now. The contributors are
@@ -38,6 +44,7 @@ public record ContractView(String contractId, String registrationNumber, Contrac
                 r.licenseScope(), r.achievements(), r.terms(),
                 f.income(), f.deductibleCosts(), f.netIncome(), f.requiredReward(), f.rewardDecided(), f.rewardPaid(),
                 f.outstanding(), f.rewardStatus(), f.dueBy(), f.sharesReceived(), f.requiredShares(),
-                f.sharesAllocated(), f.sharesOutstanding(), f.equityStatus(), state.isTerminated(), state.terminatedOn(), state.version(), asOf);
+                f.sharesAllocated(), f.sharesOutstanding(), f.equityStatus(), state.isTerminated(), state.terminatedOn(), state.version(), asOf,
+                r.ipKind(), state.book().payments());
     }
 }

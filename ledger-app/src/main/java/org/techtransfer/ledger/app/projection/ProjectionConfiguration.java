@@ -16,6 +16,7 @@ import org.techtransfer.ledger.projections.contract.ContractCatalogProjection;
 import org.techtransfer.ledger.projections.payout.PayoutProjection;
 import org.techtransfer.ledger.projections.payout.Payouts;
 import org.techtransfer.ledger.projections.reward.RewardObligationProjection;
+import org.techtransfer.ledger.projections.reward.RewardTaxReport;
 import org.techtransfer.ledger.projections.reward.RewardObligations;
 import org.techtransfer.ledger.projections.statistics.ContractVolumeProjection;
 import org.techtransfer.ledger.projections.statistics.ContractVolumes;
@@ -82,6 +83,11 @@ public class ProjectionConfiguration {
     @Bean
     Payouts payouts(JdbcTemplate jdbc) {
         return new Payouts(jdbc);
+    }
+
+    @Bean
+    RewardTaxReport rewardTaxReport(JdbcTemplate jdbc) {
+        return new RewardTaxReport(jdbc);
     }
 
     @Bean

@@ -63,6 +63,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, API + "/rewards/**", API + "/payouts").authenticated()
                         .requestMatchers(HttpMethod.GET, API + "/statistics/**")
                         .hasAnyRole(FINANCE.name(), AUDITOR.name(), ADMIN.name())
+                        // a recorder reads its own institution's only: the controller holds it to that
+                        .requestMatchers(HttpMethod.GET, API + "/reports/reward-tax")
+                        .hasAnyRole(FINANCE.name(), AUDITOR.name(), ADMIN.name(), RECORDER.name())
                         .requestMatchers(API + "/audit/**", API + "/admin/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         // any other method or path: signed-in users get the plain 404 or 405 it deserves

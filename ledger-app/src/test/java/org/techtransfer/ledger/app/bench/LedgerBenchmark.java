@@ -319,7 +319,7 @@ public final class LedgerBenchmark {
     private static void setUp(Settings settings, DataSource db, LedgerCommands commands) throws Exception {
         if (!exists(db, "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = '" + INSTITUTION + "'")) {
             commands.send(new RegisterInstitution(INSTITUTION, "Huairou Benchmark Institute", OrganisationType.RESEARCH_INSTITUTE,
-                    true, "110116", PolicyName.BEIJING, null, null), "admin", "bench-set-up");
+                    true, "110116", PolicyName.BEIJING, null, null, null), "admin", "bench-set-up");
         }
         Set<String> registered = new HashSet<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
@@ -369,9 +369,9 @@ public final class LedgerBenchmark {
                 new Buyer("Yanqi Lake Materials Co.", OrganisationType.ENTERPRISE, "110116"), "nanotechnology",
                 // a total that the incomes of a long log stay below: income may not exceed the contract total
                 Money.of("999999999999.99"), Money.of("1000000.00"), LocalDate.of(2026, 3, 1),
-                List.of(new Contributor("P-1", "Researcher One", true, false),
-                        new Contributor("P-2", "Researcher Two", false, false),
-                        new Contributor("P-L", "Researcher Lead", false, true)), null, null);
+                List.of(new Contributor("P-1", "Researcher One", true, false, false),
+                        new Contributor("P-2", "Researcher Two", false, false, false),
+                        new Contributor("P-L", "Researcher Lead", false, true, false)), null, null, null);
     }
 
     private static RecordIncome income(String contractId, String incomeId) {

@@ -100,7 +100,8 @@ class ConsoleDayTest {
             browser.submit(decision);
             assertThat(browser.path()).isEqualTo("/contracts/C-2026-101/reward-decisions");
             assertThat(browser.text(By.cssSelector("#form-reward-decisions .alert.error")))
-                    .isEqualTo("奖励低于法定最低标准：尚需决定的奖励为 630,000.00，本次决定仅 600,000.00。");
+                    .isEqualTo("奖励低于最低标准：尚需决定的奖励为 630,000.00，本次决定仅 600,000.00。按 BEIJING-2020，最低为净收入的 70%"
+                            + "（法定最低比例为 50%，《促进科技成果转化法》第四十五条；高于部分为政策规定）。");
             browser.screenshot("zh-decision-refused");
 
             decision = browser.form("reward-decisions");

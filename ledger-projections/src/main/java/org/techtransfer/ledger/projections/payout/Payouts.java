@@ -2,6 +2,8 @@ package org.techtransfer.ledger.projections.payout;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.ReducedWageTax;
+import org.techtransfer.ledger.reward.WageTaxReason;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,14 +17,16 @@ public class Payouts {
     /**
      * One allocation or payment of a person.
      *
-     * @param decisionId    the decision of an allocation (null for a payment)
-     * @param paymentId     the payment (null for an allocation)
-     * @param date          {@code decidedOn} of an allocation, {@code paidOn} of a payment
-     * @param institutionId the contract's seller institution
-     * @param personName    the person's name as the contract registered it
+     * @param decisionId     the decision of an allocation (null for a payment)
+     * @param paymentId      the payment (null for an allocation)
+     * @param date           {@code decidedOn} of an allocation, {@code paidOn} of a payment
+     * @param institutionId  the contract's seller institution
+     * @param personName     the person's name as the contract registered it
+     * @param reducedWageTax a payment's reduced wage tax (Caishui [2018] No. 58); null for an allocation
      */
     public record Item(String contractId, String kind, String decisionId, String paymentId, Money amount,
-                       LocalDate date, String reference, String institutionId, String personName) {
+                       LocalDate date, String reference, String institutionId, String personName,
+                       ReducedWageTax reducedWageTax) {
     }
 
     /**
@@ -44,9 +48,12 @@ public class Payouts {
      * @param institutionId only the items of the contracts this institution sold
      */
     public List<PersonPayout> find(String personId, String institutionId, LocalDate from, LocalDate to) {
+        // the tax rows are written by the reward-obligations read model, in the same processor and batches
         StringBuilder sql = new StringBuilder("SELECT i.person_id, i.contract_id, i.kind, i.item_id, i.amount_fen, "
-                + "i.item_date, i.reference, p.institution_id, p.name FROM payout_item i "
-                + "LEFT JOIN payout_person p ON p.contract_id = i.contract_id AND p.person_id = i.person_id WHERE true");
+                + "i.item_date, i.reference, p.institution_id, p.name, t.qualifies, t.reason FROM payout_item i "
+                + "LEFT JOIN payout_person p ON p.contract_id = i.contract_id AND p.person_id = i.person_id "
+                + "LEFT JOIN reward_tax_payment t ON i.kind = 'PAYMENT' AND t.contract_id = i.contract_id "
+                + "AND t.payment_id = i.item_id WHERE true");
         List<Object> args = new ArrayList<>();
         if (personId != null) {
             sql.append(" AND i.person_id = ?");
@@ -69,11 +76,15 @@ public class Payouts {
         jdbc.query(sql.toString(), rs -> {
             boolean payment = PayoutProjection.PAYMENT.equals(rs.getString("kind"));
             String item = rs.getString("item_id");
+            String reason = rs.getString("reason");
+            ReducedWageTax tax = payment && rs.getObject("qualifies") != null
+                    ? new ReducedWageTax(rs.getBoolean("qualifies"), reason == null ? null : WageTaxReason.valueOf(reason))
+                    : null;
             byPerson.computeIfAbsent(rs.getString("person_id"), p -> new ArrayList<>())
                     .add(new Item(rs.getString("contract_id"), rs.getString("kind"), payment ? null : item,
                             payment ? item : null, Money.ofFen(rs.getLong("amount_fen")),
                             rs.getObject("item_date", LocalDate.class), rs.getString("reference"),
-                            rs.getString("institution_id"), rs.getString("name")));
+                            rs.getString("institution_id"), rs.getString("name"), tax));
         }, args.toArray());
         List<PersonPayout> payouts = new ArrayList<>(byPerson.size());
         byPerson.forEach((person, items) -> {

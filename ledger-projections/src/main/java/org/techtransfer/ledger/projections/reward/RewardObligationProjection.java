@@ -10,17 +10,23 @@ import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
+import org.techtransfer.ledger.contract.EntryReversed;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.EntryType;
+import org.techtransfer.ledger.reward.ReducedWageTax;
 import org.techtransfer.ledger.reward.RewardBook;
+import org.techtransfer.ledger.reward.RewardPaid;
 import org.techtransfer.ledger.reward.RewardStatus;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Reward obligations, cash and shares, one row per contract, computed by the contract's {@code RewardBook}
  * exactly as the aggregate computes them. Every event of a contract rewrites its row from the contract's state,
- * so handling an event twice, or replaying the whole log, gives the same row.
+ * so handling an event twice, or replaying the whole log, gives the same row. Beside it, one row per cash payment
+ * that stands with its reduced wage tax, as the book judged it when the payment was recorded.
  */
 @ProcessingGroup(RewardObligationProjection.NAME)
 public class RewardObligationProjection implements ReadModel {
@@ -39,6 +45,7 @@ public class RewardObligationProjection implements ReadModel {
     private final JdbcTemplate jdbc;
     private final ContractStates contracts;
     private final RowBuffer<String> rows;
+    private final RowBuffer<List<String>> taxRows;
 
     public RewardObligationProjection(JdbcTemplate jdbc, EventStore log, int contractsFollowed) {
         this.jdbc = jdbc;
@@ -56,6 +63,14 @@ public class RewardObligationProjection implements ReadModel {
                     shares_received = EXCLUDED.shares_received, required_shares = EXCLUDED.required_shares,
                     shares_allocated = EXCLUDED.shares_allocated, status_until_due = EXCLUDED.status_until_due,
                     status_after_due = EXCLUDED.status_after_due""", null, id -> new Object[]{id});
+        this.taxRows = new RowBuffer<>(NAME + ":tax", jdbc, """
+                INSERT INTO reward_tax_payment (contract_id, payment_id, institution_id, person_id, amount_fen, paid_on,
+                                                qualifies, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contract_id, payment_id) DO UPDATE SET
+                    person_id = EXCLUDED.person_id, amount_fen = EXCLUDED.amount_fen, paid_on = EXCLUDED.paid_on,
+                    qualifies = EXCLUDED.qualifies, reason = EXCLUDED.reason""",
+                "DELETE FROM reward_tax_payment WHERE contract_id = ? AND payment_id = ?", key -> key.toArray());
     }
 
     @Override
@@ -81,16 +96,29 @@ public class RewardObligationProjection implements ReadModel {
                 contract.registration().sellerInstitutionId(), book.netIncome().fen(), required.fen(),
                 book.rewardDecided().fen(), paid.fen(), book.outstanding().fen(), dueBy == null ? null : Date.valueOf(dueBy),
                 book.sharesReceived(), book.requiredShares(), book.sharesAllocated(), untilDue.name(), afterDue.name()});
+        if (event instanceof RewardPaid payment) {
+            ReducedWageTax tax = book.taxOf(payment.paymentId()).orElseThrow();
+            taxRows.upsert(List.of(payment.contractId(), payment.paymentId()), new Object[]{payment.contractId(),
+                    payment.paymentId(), contract.registration().sellerInstitutionId(), payment.personId(),
+                    payment.amount().fen(), Date.valueOf(payment.paidOn()), tax.qualifies(),
+                    tax.reason() == null ? null : tax.reason().name()});
+        } else if (event instanceof EntryReversed reversed && reversed.entryType() == EntryType.PAYMENT) {
+            taxRows.delete(List.of(reversed.contractId(), reversed.entryId()));
+        }
     }
 
     @ResetHandler
     void reset() {
         contracts.clear();
         jdbc.update("DELETE FROM reward_obligation");
+        jdbc.update("DELETE FROM reward_tax_payment");
     }
 
     @Override
     public String checksum() {
-        return TableChecksum.of(jdbc, "reward_obligation", "contract_id");
+        // one digest of both tables, like every other read model's
+        return jdbc.queryForObject("SELECT md5(? || ':' || ?)", String.class,
+                TableChecksum.of(jdbc, "reward_obligation", "contract_id"),
+                TableChecksum.of(jdbc, "reward_tax_payment", "contract_id, payment_id"));
     }
 }
