@@ -3,16 +3,25 @@ MVN ?= mvn -B
 JAR := ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build clean verify bench reliability backup restore browser
+.PHONY: run test build clean verify bench reliability backup restore browser redocly
 
 ## Start the ledger in the foreground (embedded PostgreSQL in ./data unless LEDGER_DB_URL is set).
 ## exec: the JVM takes the shell's place, so a SIGTERM reaches it and make ends with the ledger's exit status.
 run: build
 	exec java $(JAVA_OPTS) -jar $(JAR)
 
-## Run every test of every module (the console's browser test needs Chromium: `make browser` installs it).
-test: browser
+## Run every test of every module (the console's browser test needs Chromium: `make browser` installs it; the API
+## description's lint needs Redocly CLI: `make redocly`).
+test: browser redocly
 	$(MVN) test
+
+## Redocly CLI, for ApiDescriptionTest's lint of the served OpenAPI description, from the npm registry when missing
+## (Node.js and npm of the machine); kept in target/ with the build's other outputs.
+REDOCLY_VERSION := 2.77.0
+REDOCLY_DIR := target/redocly
+redocly:
+	@$(REDOCLY_DIR)/node_modules/.bin/redocly --version 2>/dev/null | grep -qx '$(REDOCLY_VERSION)' \
+		|| npm install --prefix $(REDOCLY_DIR) --no-save --no-audit --no-fund @redocly/cli@$(REDOCLY_VERSION)
 
 ## Debian's Chromium, its driver and a CJK font for the console's browser test and screenshots, when missing
 ## (apt-get, as root or with sudo); the test never downloads a browser.

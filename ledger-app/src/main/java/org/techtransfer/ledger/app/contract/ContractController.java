@@ -42,6 +42,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /** The commands on contracts and the reads of one contract (API.md, "Commands" and "Queries"). */
 @RestController
@@ -181,7 +182,7 @@ public class ContractController {
     }
 
     /** One recorded event of a contract, as an auditor reads it. */
-    public record EventView(long sequence, String type, Instant recordedAt, Object actor, Object correlationId,
+    public record EventView(long sequence, String type, Instant recordedAt, String actor, String correlationId,
                             Object payload) {
     }
 
@@ -197,7 +198,8 @@ public class ContractController {
 
     private static EventView view(DomainEventMessage<?> event) {
         return new EventView(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
-                event.getMetaData().get(AuditMetaData.ACTOR), event.getMetaData().get(AuditMetaData.CORRELATION_ID),
+                Objects.toString(event.getMetaData().get(AuditMetaData.ACTOR), null),
+                Objects.toString(event.getMetaData().get(AuditMetaData.CORRELATION_ID), null),
                 event.getPayload());
     }
 

@@ -80,6 +80,19 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** The element once a script has drawn it. */
+    WebElement await(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Every request from now on carries HTTP Basic credentials, as after the browser's sign-in dialog. */
+    void sendBasic(String username, String password) {
+        String token = java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + token)));
+    }
+
     String text(By by) {
         return driver.findElement(by).getText();
     }

@@ -1,0 +1,300 @@
+package org.techtransfer.ledger.app.apidoc;
+
+import org.techtransfer.ledger.rule.Rule;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.techtransfer.ledger.rule.Rule.*;
+
+/**
+ * What springdoc cannot read from the controllers: for each operation, by method and path, its id for generated
+ * clients, what it does, who may call it, the rule codes it can answer and examples. ApiDescription gives an
+ * operation without an entry defaults, and ApiDescriptionTest names it, so that a new endpoint gets one here.
+ */
+final class ApiOperations {
+
+    static final String BASE = "/api/v1";
+
+    /**
+     * @param success         the success status when it is not 200 or, for a command, 201 (with 200 for a repeat)
+     * @param notFound        whether it answers 404 although its path has no id (an unknown seller, nothing sealed)
+     * @param requestExample  JSON body, for Swagger UI's "Try it out"
+     * @param responseExample the success answer, JSON unless the operation produces text
+     */
+    record Entry(String operationId, String description, Callers callers, Set<Rule> rules, String success,
+                 boolean notFound, String requestExample, String responseExample) {
+
+        /** Under its "METHOD /path", the path below the base path. */
+        Map.Entry<String, Entry> at(String methodAndPath) {
+            int space = methodAndPath.indexOf(' ');
+            return Map.entry(methodAndPath.substring(0, space) + " " + BASE + methodAndPath.substring(space + 1), this);
+        }
+    }
+
+    /** Tags by feature: the path's first segment, and the reward commands on a contract under rewards. */
+    static final Map<String, String> TAGS = ordered(
+            "institutions", "Institutions that sell technology and the reward policy each follows",
+            "contracts", "Technology contracts: registration, income, costs, equity, amendments, reversals, termination",
+            "rewards", "Rewards of the people behind an achievement: decisions, publicity, payments, obligations",
+            "payouts", "What each person was allocated and paid",
+            "statistics", "Contract volume and the plan's targets",
+            "reports", "Exports for the district's reports",
+            "audit", "The hash-chained event log, its digest and its verification",
+            "administration", "Read models: rebuild and status");
+
+    /** Answers that are not JSON, by operation and media type. */
+    static final Map<String, String> TEXT_ANSWERS = Map.of(
+            "GET " + BASE + "/payouts text/csv", "personId,contractId,kind,decisionId,paymentId,amount,date,reference\r\n"
+                    + "\"P-001\",\"C-2026-001\",ALLOCATION,\"DEC-1\",,400000.00,2026-04-01,\r\n"
+                    + "\"P-001\",\"C-2026-001\",PAYMENT,,\"PAY-1\",400000.00,2026-04-20,\"payroll 2026-04\"\r\n",
+            "GET " + BASE + "/audit/events application/x-ndjson", """
+                    {"position":1,"eventId":"0b7e5a52-8d0c-4f3e-9d55-3c2a1f6e7b90","type":"InstitutionRegistered",\
+                    "payloadType":"org.techtransfer.ledger.institution.InstitutionRegistered","payloadRevision":null,\
+                    "aggregateType":"Institution","aggregate":"DEMO-A","sequence":0,"recordedAt":"2026-03-01T08:00:00Z",\
+                    "actor":"admin","metaData":{"actor":"admin"},"payload":{"institutionId":"DEMO-A"},\
+                    "hash":"5d1c0e3f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"}
+                    """);
+
+    private static final Set<String> REWARD_COMMANDS =
+            Set.of("reward-decisions", "equity-rewards", "publicity", "payments", "withdrawals");
+
+    static String tagOf(String path) {
+        String[] segments = path.substring(BASE.length() + 1).split("/");
+        if (segments[0].equals("contracts") && segments.length > 2 && REWARD_COMMANDS.contains(segments[2])) {
+            return "rewards";
+        }
+        return segments[0].equals("admin") ? "administration" : segments[0];
+    }
+
+    private static final Set<Rule> ENTRY_RULES = EnumSet.of(CONTRACT_TERMINATED, DATE_IN_FUTURE, DATE_BEFORE_SIGNING);
+
+    static final Map<String, Entry> ENTRIES = Map.ofEntries(
+            command("POST /institutions", "registerInstitution",
+                    "Registers an institution with the reward policy it follows (`BEIJING`: 70%, `NATIONAL`: 50%) and, "
+                            + "optionally, its own higher rate and shorter payment deadline.",
+                    Callers.ADMIN, EnumSet.of(RATE_BELOW_FLOOR), false, """
+                            {"institutionId": "DEMO-A", "name": "Huairou Institute of Nanoenergy", "type": "RESEARCH_INSTITUTE",
+                             "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}""",
+                    "DEMO-A", "DEMO-A", 0, 1),
+            command("POST /contracts", "registerContract",
+                    "Registers a technology contract with its contributors; the reward terms of the seller's policy "
+                            + "are frozen at registration. An unknown seller institution is a 404.",
+                    Callers.RECORDER, EnumSet.of(TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL, NO_PRINCIPAL_CONTRIBUTOR,
+                            DUPLICATE_REGISTRATION_NUMBER), true, """
+                            {"contractId": "C-2026-001", "registrationNumber": "2026110116000001", "kind": "LICENSE",
+                             "licenseScope": "EXCLUSIVE", "sellerInstitutionId": "DEMO-A",
+                             "buyer": {"name": "Yanqi Lake Materials Co.", "type": "ENTERPRISE", "regionCode": "110116"},
+                             "technologyField": "nanotechnology", "totalAmount": "1200000.00",
+                             "technologyAmount": "1000000.00", "signedOn": "2026-03-01",
+                             "contributors": [
+                               {"personId": "P-001", "name": "Wang", "principal": true, "leadership": false},
+                               {"personId": "P-002", "name": "Li", "principal": false, "leadership": true}]}""",
+                    "C-2026-001", "C-2026-001", 0, 2),
+            command("POST /contracts/{id}/incomes", "recordIncome",
+                    "Records income received under the contract. Income beyond the contract total is refused: amend "
+                            + "the total first.",
+                    Callers.RECORDER, with(ENTRY_RULES, INCOME_EXCEEDS_TOTAL), false, """
+                            {"incomeId": "INC-1", "amount": "1000000.00", "receivedOn": "2026-03-15", "category": "UPFRONT"}""",
+                    "INC-1", "C-2026-001", 1, 3),
+            command("POST /contracts/{id}/costs", "recordCost",
+                    "Records a cost deductible from the income (tax, maintenance, transaction).",
+                    Callers.RECORDER, ENTRY_RULES, false, """
+                            {"costId": "COST-1", "amount": "100000.00", "incurredOn": "2026-03-20", "category": "TAX"}""",
+                    "COST-1", "C-2026-001", 2, 4),
+            command("POST /contracts/{id}/equity", "receiveEquity",
+                    "Records shares received in exchange for the technology; they raise a share reward obligation.",
+                    Callers.RECORDER, ENTRY_RULES, false, """
+                            {"equityId": "EQ-1", "company": "Yanqi Lake Materials Co.", "shares": 100000,
+                             "valuation": "500000.00", "receivedOn": "2026-03-20"}""",
+                    "EQ-1", "C-2026-001", 3, 5),
+            command("POST /contracts/{id}/reward-decisions", "decideCashReward",
+                    "Decides a cash reward and how it is allocated among the contributors: at least the required "
+                            + "reward still undecided, at least half to the principal contributors, allocations adding "
+                            + "up to the total.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, NOT_A_CONTRIBUTOR, ALLOCATION_SUM_MISMATCH,
+                            PRINCIPAL_SHARE_BELOW_HALF, REWARD_BELOW_MINIMUM), false, """
+                            {"decisionId": "DEC-1", "decidedOn": "2026-04-01", "total": "630000.00",
+                             "allocations": [{"personId": "P-001", "amount": "400000.00"},
+                                             {"personId": "P-002", "amount": "230000.00"}]}""",
+                    "DEC-1", "C-2026-001", 4, 6),
+            command("POST /contracts/{id}/equity-rewards", "decideEquityReward",
+                    "Decides a reward in shares and its allocations, out of the shares received and not yet allocated.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, NOT_A_CONTRIBUTOR, ALLOCATION_SUM_MISMATCH,
+                            PRINCIPAL_SHARE_BELOW_HALF, ALLOCATION_EXCEEDS_SHARES, EQUITY_REWARD_BELOW_MINIMUM), false, """
+                            {"decisionId": "EQD-1", "decidedOn": "2026-04-01", "totalShares": 70000,
+                             "allocations": [{"personId": "P-001", "shares": 50000}, {"personId": "P-002", "shares": 20000}]}""",
+                    "EQD-1", "C-2026-001", 5, 7),
+            command("POST /contracts/{id}/publicity", "recordPublicity",
+                    "Records the publicity notice of a reward decision; a contributor in a leadership post is paid "
+                            + "only once a notice covering the decision has ended.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, UNKNOWN_ENTRY, ALREADY_WITHDRAWN), false, """
+                            {"noticeId": "N-1", "decisionId": "DEC-1", "from": "2026-04-02", "to": "2026-04-16"}""",
+                    "N-1", "C-2026-001", 6, 8),
+            command("POST /contracts/{id}/payments", "payReward",
+                    "Pays one person part or all of what was allocated to them. Allowed on a terminated contract.",
+                    Callers.RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_SIGNING, NOT_A_CONTRIBUTOR,
+                            PAYMENT_EXCEEDS_ALLOCATION, PAYMENT_BEFORE_DECISION, PUBLICITY_REQUIRED), false, """
+                            {"paymentId": "PAY-1", "personId": "P-001", "amount": "400000.00", "paidOn": "2026-04-20",
+                             "reference": "payroll 2026-04"}""",
+                    "PAY-1", "C-2026-001", 7, 9),
+            command("POST /contracts/{id}/withdrawals", "withdrawRewardDecision",
+                    "Withdraws a cash or equity reward decision that nothing has been paid from; to supersede a "
+                            + "decision, withdraw it and decide again. Allowed on a terminated contract.",
+                    Callers.RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_WITHDRAWN, DECISION_PAID), false, """
+                            {"withdrawalId": "W-1", "decisionId": "DEC-1", "reason": "superseded by DEC-2"}""",
+                    "W-1", "C-2026-001", 8, 10),
+            command("POST /contracts/{id}/contributors", "changeContributors",
+                    "Replaces the whole list of contributors, with a reason. A person with a reward may not be "
+                            + "removed, and the principal contributors must keep at least half of every decision.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, NO_PRINCIPAL_CONTRIBUTOR,
+                            ALLOCATED_CONTRIBUTOR_REMOVED, DEMOTION_BREAKS_PRINCIPAL_SHARE), false, """
+                            {"changeId": "CH-1", "reason": "Zhao joined the team",
+                             "contributors": [
+                               {"personId": "P-001", "name": "Wang", "principal": true, "leadership": false},
+                               {"personId": "P-002", "name": "Li", "principal": false, "leadership": true},
+                               {"personId": "P-003", "name": "Zhao", "principal": false, "leadership": false}]}""",
+                    "CH-1", "C-2026-001", 9, 11),
+            command("POST /contracts/{id}/amendments", "amendContract",
+                    "Amends the contract's total and technology amounts; the income already received must stay "
+                            + "within the new total.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
+                            INCOME_EXCEEDS_TOTAL), false, """
+                            {"amendmentId": "AM-1", "totalAmount": "1500000.00", "technologyAmount": "1200000.00",
+                             "reason": "supplementary agreement of 2026-05-10"}""",
+                    "AM-1", "C-2026-001", 10, 12),
+            command("POST /contracts/{id}/reversals", "reverseEntry",
+                    "Reverses an income, cost, equity receipt or payment recorded by mistake. Allowed on a "
+                            + "terminated contract.",
+                    Callers.RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_REVERSED), false, """
+                            {"reversalId": "REV-1", "entryId": "COST-1", "reason": "entered twice"}""",
+                    "REV-1", "C-2026-001", 11, 13),
+            command("POST /contracts/{id}/termination", "terminateContract",
+                    "Terminates the contract: no new entries or decisions; payments, withdrawals and reversals remain "
+                            + "possible. The answer's `id` is the contract's.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED), false, """
+                            {"terminatedOn": "2026-12-31", "reason": "the licensee ended the licence"}""",
+                    "C-2026-001", "C-2026-001", 12, 14),
+            read("GET /contracts/{id}", "getContract",
+                    "The contract read straight from the event log, consistent with the last command: its registered "
+                            + "fields, the amounts in force and its reward figures. With `asOf` (AUDITOR, ADMIN), as it "
+                            + "stood at that instant; an instant before its registration is a 404.",
+                    Callers.CONTRACT_READERS, """
+                            {"contractId": "C-2026-001", "registrationNumber": "2026110116000001", "kind": "LICENSE",
+                             "sellerInstitutionId": "DEMO-A",
+                             "buyer": {"name": "Yanqi Lake Materials Co.", "type": "ENTERPRISE", "regionCode": "110116"},
+                             "technologyField": "nanotechnology", "totalAmount": "1200000.00",
+                             "technologyAmount": "1000000.00", "signedOn": "2026-03-01",
+                             "contributors": [{"personId": "P-001", "name": "Wang", "principal": true, "leadership": false}],
+                             "achievements": [],
+                             "rewardTerms": {"policyId": "BEIJING-2019", "cashRate": 0.7, "shareRate": 0.7, "deadlineMonths": 6},
+                             "income": "1000000.00", "deductibleCosts": "100000.00", "netIncome": "900000.00",
+                             "requiredReward": "630000.00", "rewardDecided": "0.00", "rewardPaid": "0.00",
+                             "outstanding": "630000.00", "rewardStatus": "OUTSTANDING", "dueBy": "2026-09-15",
+                             "sharesReceived": 0, "requiredShares": 0, "sharesAllocated": 0, "sharesOutstanding": 0,
+                             "equityStatus": "NOTHING_DUE", "terminated": false, "version": 2}"""),
+            read("GET /contracts/{id}/events", "getContractEvents",
+                    "Every event of the contract, oldest first, with who recorded it and when.",
+                    Callers.CONTRACT_READERS, """
+                            [{"sequence": 0, "type": "ContractRegistered", "recordedAt": "2026-03-01T08:00:00Z",
+                              "actor": "recorder-a", "correlationId": "batch-2026-03:42",
+                              "payload": {"contractId": "C-2026-001", "registrationNumber": "2026110116000001"}}]"""),
+            read("GET /institutions/{id}", "getInstitution", "The institution as registered.", Callers.ANY, """
+                    {"institutionId": "DEMO-A", "name": "Huairou Institute of Nanoenergy", "type": "RESEARCH_INSTITUTE",
+                     "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}"""),
+            read("GET /rewards/obligations", "listObligations",
+                    "One row per contract: the cash reward owed and paid and its status on today's date, beside the "
+                            + "share obligation. Overdue first, then outstanding, compliant, nothing due; within each, "
+                            + "earliest `dueBy`, then contract id. Answers from a read model.",
+                    Callers.READERS, """
+                            [{"contractId": "C-2026-001", "institutionId": "DEMO-A", "netIncome": "900000.00",
+                              "requiredReward": "630000.00", "rewardDecided": "630000.00", "rewardPaid": "400000.00",
+                              "outstanding": "230000.00", "status": "OUTSTANDING", "dueBy": "2026-09-15",
+                              "sharesReceived": 0, "requiredShares": 0, "sharesAllocated": 0, "sharesOutstanding": 0,
+                              "equityStatus": "NOTHING_DUE"}]"""),
+            read("GET /payouts", "listPayouts",
+                    "Per person, what was allocated and paid, with the items (allocations of cash decisions and "
+                            + "payments) dated within `from` and `to`. With `Accept: text/csv`, the items as CSV (UTF-8 "
+                            + "with a byte-order mark, CRLF line ends). Answers from a read model.",
+                    Callers.READERS, """
+                            [{"personId": "P-001", "allocated": "400000.00", "paid": "400000.00", "unpaid": "0.00",
+                              "items": [
+                                {"contractId": "C-2026-001", "kind": "ALLOCATION", "decisionId": "DEC-1",
+                                 "amount": "400000.00", "date": "2026-04-01"},
+                                {"contractId": "C-2026-001", "kind": "PAYMENT", "paymentId": "PAY-1",
+                                 "amount": "400000.00", "date": "2026-04-20", "reference": "payroll 2026-04"}]}]"""),
+            read("GET /statistics/volume", "contractVolume",
+                    "Contract volume (成交额) and technology transaction volume (技术交易额) by `groupBy`, ordered "
+                            + "by key, at the amounts in force. Answers from a read model.",
+                    Callers.READERS, """
+                            [{"key": "2026", "contracts": 12, "totalAmount": "18400000.00", "technologyAmount": "15250000.00"}]"""),
+            read("GET /statistics/targets", "targetProgress",
+                    "Each configured target with the contract volume achieved in its period and the percentage "
+                            + "(two decimals, rounded down). Answers from a read model.",
+                    Callers.READERS, """
+                            [{"period": "2020", "target": "1600000000.00", "achieved": "400000000.00", "percent": 25.00}]"""),
+            read("GET /audit/digest", "auditDigest",
+                    "The head of the hash chain, to be kept outside the ledger. A 404 while nothing has been sealed.",
+                    Callers.AUDIT, true, """
+                            {"position": 2, "hash": "ee6e0f7497d5ba4bdc41c7ff7e1e3e06c0d4ea38c7f2f3b5e5d5ba8a6f0c1d2e",
+                             "at": "2026-03-01T08:00:01Z"}"""),
+            read("GET /audit/verify", "auditVerify",
+                    "Recomputes the chain from the log and compares it with the stored chain; with a digest (both "
+                            + "parameters), also whether the history up to it is unchanged.",
+                    Callers.AUDIT, """
+                            {"valid": true, "checkedEvents": 2, "digestMatches": true,
+                             "head": {"position": 2, "hash": "ee6e0f7497d5ba4bdc41c7ff7e1e3e06c0d4ea38c7f2f3b5e5d5ba8a6f0c1d2e",
+                                      "at": "2026-03-01T08:00:01Z"}}"""),
+            read("GET /audit/events", "auditEvents",
+                    "The global event log in order as NDJSON, one event a line with its chain link (`hash`, `null` "
+                            + "while not yet sealed), streamed; to resume, pass the last `position` received as `after`.",
+                    Callers.AUDIT, null),
+            new Entry("replayReadModels", "Starts rebuilding every read model from the start of the event log and "
+                    + "answers at once; commands go on meanwhile.", Callers.AUDIT, Set.of(), "202", false, null, """
+                    {"replayId": "7b1e2c4a-0f3d-4e8b-9a51-2c6d8e0f1a2b", "readModels": ["reward-obligations", "payouts", "contract-volumes"]}""")
+                    .at("POST /admin/replay"),
+            read("GET /admin/projections", "readModelStatus",
+                    "Each read model: the position it has reached, whether it is replaying or caught up, a checksum "
+                            + "of its rows (the same before and after a rebuild of the same log) and its dead letters.",
+                    Callers.AUDIT, """
+                            [{"name": "reward-obligations", "position": 14, "replaying": false, "caughtUp": true,
+                              "checksum": "3f4a9c1e", "deadLetters": 0}]"""));
+
+    private ApiOperations() {
+    }
+
+    private static Map.Entry<String, Entry> command(String at, String operationId, String description, Callers callers,
+                                                    Set<Rule> rules, boolean notFound, String request, String id,
+                                                    String aggregateId, long version, long position) {
+        String answer = "{\"id\": \"" + id + "\", \"aggregateId\": \"" + aggregateId + "\", \"version\": " + version
+                + ", \"position\": " + position + "}";
+        return new Entry(operationId, description, callers, rules, null, notFound, request, answer).at(at);
+    }
+
+    private static Map.Entry<String, Entry> read(String at, String operationId, String description, Callers callers,
+                                                 String answer) {
+        return read(at, operationId, description, callers, false, answer);
+    }
+
+    private static Map.Entry<String, Entry> read(String at, String operationId, String description, Callers callers,
+                                                 boolean notFound, String answer) {
+        return new Entry(operationId, description, callers, Set.of(), null, notFound, null, answer).at(at);
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static Set<Rule> with(Set<Rule> rules, Rule more) {
+        EnumSet<Rule> all = EnumSet.copyOf(rules);
+        all.add(more);
+        return all;
+    }
+}

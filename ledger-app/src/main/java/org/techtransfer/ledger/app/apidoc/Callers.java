@@ -1,0 +1,35 @@
+package org.techtransfer.ledger.app.apidoc;
+
+/** Who may call an operation (docs/api.md, "Authentication and roles"), as the description says it. */
+enum Callers {
+    ADMIN("ADMIN only.", true),
+    RECORDER("A RECORDER of the contract's seller institution, or an ADMIN.", true),
+    CONTRACT_READERS("Every role; a RECORDER only the contracts of its own institution.", true),
+    ANY("Any signed-in user.", false),
+    READERS("FINANCE, AUDITOR and ADMIN.", true),
+    AUDIT("AUDITOR and ADMIN.", true);
+
+    final String sentence;
+    /** Whether a signed-in user can be refused with a 403. */
+    final boolean restricted;
+
+    Callers(String sentence, boolean restricted) {
+        this.sentence = sentence;
+        this.restricted = restricted;
+    }
+
+    /** The callers of an operation without an entry of its own, as SecurityConfiguration's URL rules allow them. */
+    static Callers byPath(String method, String path) {
+        String rest = path.substring(ApiOperations.BASE.length());
+        if (rest.startsWith("/institutions")) {
+            return "POST".equals(method) ? ADMIN : ANY;
+        }
+        if (rest.startsWith("/contracts")) {
+            return "POST".equals(method) ? RECORDER : CONTRACT_READERS;
+        }
+        if (rest.startsWith("/audit") || rest.startsWith("/admin")) {
+            return AUDIT;
+        }
+        return READERS;
+    }
+}
