@@ -61,7 +61,7 @@ public class ApiDescription {
     /** Not blank and no control character (docs/api.md, "Field types and rules"). */
     private static final String TEXT = "^[^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*$";
     private static final Set<String> OPTIONAL_FIELDS = Set.of("licenseScope", "achievements", "rewardRate",
-            "paymentDeadlineMonths");
+            "paymentDeadlineMonths", "ipKind", "principalHead", "nonProfit");
 
     static {
         // an amount is a string in JSON (Money's @JsonValue); one named schema says how it is written
@@ -144,18 +144,24 @@ public class ApiDescription {
     private static void success(String key, Operation operation, ApiOperations.Entry entry) {
         ApiResponses responses = operation.getResponses();
         ApiResponse ok = responses.remove("200");
-        ok.getContent().forEach((type, media) -> {
+        for (String type : List.copyOf(ok.getContent().keySet())) {
             if (type.equals(JSON)) {
                 if (entry != null && entry.responseExample() != null) {
-                    media.example(json(entry.responseExample()));
+                    ok.getContent().get(type).example(json(entry.responseExample()));
                 }
             } else {
-                // text (CSV, NDJSON) or a binary file (XLSX): the body as it comes
-                media.schema(type.startsWith("text/") || type.endsWith("json")
-                        ? new StringSchema() : new StringSchema().format("binary"));
-                media.example(ApiOperations.TEXT_ANSWERS.get(key + " " + type));
+                // text (CSV, NDJSON) or a binary file (XLSX): the body as it comes; a media type of its own, since
+                // springdoc may share one object between the types of handlers on the same path
+                io.swagger.v3.oas.models.media.MediaType body = new io.swagger.v3.oas.models.media.MediaType()
+                        .schema(type.startsWith("text/") || type.endsWith("json")
+                                ? new StringSchema() : new StringSchema().format("binary"));
+                String example = ApiOperations.TEXT_ANSWERS.get(key + " " + type);
+                if (example != null) {
+                    body.example(example);
+                }
+                ok.getContent().put(type, body);
             }
-        });
+        }
         if (isCommandAnswer(ok)) {
             responses.addApiResponse("201", new ApiResponse().content(ok.getContent())
                     .description("Recorded: the command's own id, the aggregate it was recorded on, the aggregate's "
@@ -398,7 +404,12 @@ public class ApiDescription {
             Map.entry("groupBy", "`year`, `quarter` (`2026-Q1`), `month` (`2026-03`), `kind`, `field`, "
                     + "`institution`, `sellerType`, `buyerRegion` or `flow` (`110116->110108`); case and "
                     + "underscores are ignored"),
-            Map.entry("year", "Only contracts signed in this year"),
+            Map.entry("year", "Only contracts signed in this year (the tax report: payments made in this year)"),
+            Map.entry("kind", "Only contracts of this kind"),
+            Map.entry("q", "A part, in any case, of the contract id, registration number, buyer, technology field, or a "
+                    + "contributor's name or person id"),
+            Map.entry("page", "The page, from 0"),
+            Map.entry("size", "Items per page, 1 to 200"),
             Map.entry("after", "Start after this global position"),
             Map.entry("limit", "At most this many lines"),
             Map.entry("digestPosition", "The position of a digest kept outside the ledger (with `digestHash`)"),

@@ -48,9 +48,25 @@ final class ApiOperations {
 
     /** Answers that are not JSON, by operation and media type. */
     static final Map<String, String> TEXT_ANSWERS = Map.of(
-            "GET " + BASE + "/payouts text/csv", "personId,contractId,kind,decisionId,paymentId,amount,date,reference\r\n"
-                    + "\"P-001\",\"C-2026-001\",ALLOCATION,\"DEC-1\",,400000.00,2026-04-01,\r\n"
-                    + "\"P-001\",\"C-2026-001\",PAYMENT,,\"PAY-1\",400000.00,2026-04-20,\"payroll 2026-04\"\r\n",
+            "GET " + BASE + "/payouts text/csv", "\uFEFF\"personId\",\"personName\",\"institutionId\",\"contractId\","
+                    + "\"kind\",\"decisionId\",\"paymentId\",\"date\",\"reference\",\"allocated\",\"paid\"\r\n"
+                    + "\"P-001\",\"Wang\",\"DEMO-A\",\"C-2026-001\",\"ALLOCATION\",\"DEC-1\",,2026-04-01,,400000.00,\r\n"
+                    + "\"P-001\",\"Wang\",\"DEMO-A\",\"C-2026-001\",\"PAYMENT\",,\"PAY-1\",2026-04-20,\"payroll 2026-04\",,400000.00\r\n"
+                    + "\"TOTAL\",,,,,,,,,400000.00,400000.00\r\n",
+            "GET " + BASE + "/rewards/obligations text/csv", "\uFEFF\"contractId\",\"institutionId\",\"netIncome\","
+                    + "\"requiredReward\",\"rewardDecided\",\"rewardPaid\",\"outstanding\",\"status\",\"dueBy\","
+                    + "\"sharesOutstanding\",\"equityStatus\"\r\n"
+                    + "\"C-2026-001\",\"DEMO-A\",900000.00,630000.00,630000.00,400000.00,230000.00,\"OUTSTANDING\","
+                    + "2029-03-15,0,\"NOTHING_DUE\"\r\n"
+                    + "\"TOTAL\",,900000.00,630000.00,630000.00,400000.00,230000.00,,,0,\r\n",
+            "GET " + BASE + "/statistics/volume text/csv", "\uFEFF\"year\",\"contracts\",\"totalAmount\",\"technologyAmount\"\r\n"
+                    + "\"2026\",12,18400000.00,15250000.00\r\n\"TOTAL\",12,18400000.00,15250000.00\r\n",
+            "GET " + BASE + "/statistics/targets text/csv", "\uFEFF\"period\",\"target\",\"achieved\",\"percent\"\r\n"
+                    + "\"2020\",1600000000.00,400000000.00,25.00\r\n",
+            "GET " + BASE + "/reports/reward-tax text/csv", "\uFEFF\"personId\",\"contractId\",\"paymentId\","
+                    + "\"institutionId\",\"paidOn\",\"qualifying\",\"other\",\"reason\"\r\n"
+                    + "\"P-001\",\"C-2026-001\",\"PAY-1\",\"DEMO-A\",2026-04-20,400000.00,,\r\n"
+                    + "\"TOTAL\",,,,,400000.00,,\r\n",
             "GET " + BASE + "/audit/events application/x-ndjson", """
                     {"position":1,"eventId":"0b7e5a52-8d0c-4f3e-9d55-3c2a1f6e7b90","type":"InstitutionRegistered",\
                     "payloadType":"org.techtransfer.ledger.institution.InstitutionRegistered","payloadRevision":null,\
@@ -124,7 +140,8 @@ final class ApiOperations {
             command("POST /contracts/{id}/equity-rewards", "decideEquityReward",
                     "Decides a reward in shares and its allocations, out of the shares received and not yet allocated.",
                     Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, NOT_A_CONTRIBUTOR, ALLOCATION_SUM_MISMATCH,
-                            PRINCIPAL_SHARE_BELOW_HALF, ALLOCATION_EXCEEDS_SHARES, EQUITY_REWARD_BELOW_MINIMUM), false, """
+                            PRINCIPAL_SHARE_BELOW_HALF, ALLOCATION_EXCEEDS_SHARES, EQUITY_REWARD_BELOW_MINIMUM,
+                            PRINCIPAL_HEAD_EQUITY), false, """
                             {"decisionId": "EQD-1", "decidedOn": "2026-04-01", "totalShares": 70000,
                              "allocations": [{"personId": "P-001", "shares": 50000}, {"personId": "P-002", "shares": 20000}]}""",
                     "EQD-1", "C-2026-001", 5, 7),
@@ -151,7 +168,7 @@ final class ApiOperations {
                     "Replaces the whole list of contributors, with a reason. A person with a reward may not be "
                             + "removed, and the principal contributors must keep at least half of every decision.",
                     Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, NO_PRINCIPAL_CONTRIBUTOR,
-                            ALLOCATED_CONTRIBUTOR_REMOVED, DEMOTION_BREAKS_PRINCIPAL_SHARE), false, """
+                            ALLOCATED_CONTRIBUTOR_REMOVED, DEMOTION_BREAKS_PRINCIPAL_SHARE, PRINCIPAL_HEAD_EQUITY), false, """
                             {"changeId": "CH-1", "reason": "Zhao joined the team",
                              "contributors": [
                                {"personId": "P-001", "name": "Wang", "principal": true, "leadership": false},
@@ -209,7 +226,7 @@ final class ApiOperations {
                     "One row per contract: the cash reward owed and paid and its status on today's date, beside the "
                             + "share obligation. Overdue first, then outstanding, compliant, nothing due; within each, "
                             + "earliest `dueBy`, then contract id. Answers from a read model.",
-                    Callers.READERS, """
+                    Callers.SCOPED_READERS, """
                             [{"contractId": "C-2026-001", "institutionId": "DEMO-A", "netIncome": "900000.00",
                               "requiredReward": "630000.00", "rewardDecided": "630000.00", "rewardPaid": "400000.00",
                               "outstanding": "230000.00", "status": "OUTSTANDING", "dueBy": "2026-09-15",
@@ -219,13 +236,34 @@ final class ApiOperations {
                     "Per person, what was allocated and paid, with the items (allocations of cash decisions and "
                             + "payments) dated within `from` and `to`. With `Accept: text/csv`, the items as CSV (UTF-8 "
                             + "with a byte-order mark, CRLF line ends). Answers from a read model.",
-                    Callers.READERS, """
+                    Callers.SCOPED_READERS, """
                             [{"personId": "P-001", "allocated": "400000.00", "paid": "400000.00", "unpaid": "0.00",
                               "items": [
                                 {"contractId": "C-2026-001", "kind": "ALLOCATION", "decisionId": "DEC-1",
                                  "amount": "400000.00", "date": "2026-04-01"},
                                 {"contractId": "C-2026-001", "kind": "PAYMENT", "paymentId": "PAY-1",
                                  "amount": "400000.00", "date": "2026-04-20", "reference": "payroll 2026-04"}]}]"""),
+            read("GET /contracts", "listContracts",
+                    "The contract catalogue, a page of it, newest signing first, with each contract's reward figures "
+                            + "and status today. Filters combine with and; an empty one is no filter. Answers from a "
+                            + "read model.",
+                    Callers.CONTRACT_READERS, """
+                            {"items": [{"contractId": "C-2026-001", "registrationNumber": "2026110116000001",
+                              "institutionId": "DEMO-A", "kind": "LICENSE", "buyerName": "Yanqi Lake Materials Co.",
+                              "technologyField": "nanotechnology", "signedOn": "2026-03-01", "totalAmount": "1200000.00",
+                              "technologyAmount": "1000000.00", "terminated": false, "netIncome": "900000.00",
+                              "requiredReward": "630000.00", "rewardDecided": "630000.00", "rewardPaid": "400000.00",
+                              "outstanding": "230000.00", "status": "OUTSTANDING", "dueBy": "2029-03-15"}],
+                             "page": 0, "size": 20, "total": 1}"""),
+            read("GET /reports/reward-tax", "rewardTaxReport",
+                    "Per person, the cash rewards paid in `year` that qualify for the reduced wage tax (Caishui [2018] "
+                            + "No. 58) and the others, each payment with its tag. The ledger tags; it computes no tax. "
+                            + "Answers from a read model.",
+                    Callers.SCOPED_READERS, """
+                            [{"personId": "P-001", "qualifying": "400000.00", "other": "0.00",
+                              "payments": [{"contractId": "C-2026-001", "paymentId": "PAY-1", "institutionId": "DEMO-A",
+                                            "amount": "400000.00", "paidOn": "2026-04-20",
+                                            "reducedWageTax": {"qualifies": true}}]}]"""),
             read("GET /statistics/volume", "contractVolume",
                     "Contract volume (成交额) and technology transaction volume (技术交易额) by `groupBy`, ordered "
                             + "by key, at the amounts in force. Answers from a read model.",

@@ -7,6 +7,7 @@ enum Callers {
     CONTRACT_READERS("Every role; a RECORDER only the contracts of its own institution.", true),
     ANY("Any signed-in user.", false),
     READERS("FINANCE, AUDITOR and ADMIN.", true),
+    SCOPED_READERS("Every role; a RECORDER its own institution's only (naming another is a 403).", true),
     AUDIT("AUDITOR and ADMIN.", true);
 
     final String sentence;
@@ -26,6 +27,9 @@ enum Callers {
         }
         if (rest.startsWith("/contracts")) {
             return "POST".equals(method) ? RECORDER : CONTRACT_READERS;
+        }
+        if (rest.startsWith("/rewards") || rest.startsWith("/payouts") || rest.startsWith("/reports")) {
+            return SCOPED_READERS;
         }
         if (rest.startsWith("/audit") || rest.startsWith("/admin")) {
             return AUDIT;

@@ -34,7 +34,7 @@ public class ContractListController {
 
     @GetMapping("/api/v1/contracts")
     @Operation(summary = "Contracts, newest signing date first, filtered and paged (every role; a RECORDER its own institution's)")
-    public ContractCatalog.Page contracts(
+    public ContractCatalog.ContractPage contracts(
             @RequestParam(required = false) String institutionId,
             @RequestParam(required = false) ContractKind kind,
             @Parameter(description = "the year of signedOn") @RequestParam(required = false) Integer year,

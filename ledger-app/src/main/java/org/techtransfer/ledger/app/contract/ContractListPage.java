@@ -40,7 +40,7 @@ class ContractListPage {
                      HttpServletRequest request, Model model) {
         String scope = Access.institutionScope(blank(institutionId) ? null : institutionId.strip());
         ContractCatalog.Filter filter = new ContractCatalog.Filter(scope, kind, year, status, blank(q) ? null : q.strip());
-        ContractCatalog.Page found = catalog.find(filter, Math.max(page, 0), PAGE_SIZE, LocalDate.now(clock));
+        ContractCatalog.ContractPage found = catalog.find(filter, Math.max(page, 0), PAGE_SIZE, LocalDate.now(clock));
         model.addAttribute("found", found);
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("filter", filter);

@@ -112,7 +112,7 @@ class GeneratedClientTest {
             assertThat(o.getRewardPaid()).isEqualTo("630000.00");
             assertThat(o.getStatus()).isEqualTo(Obligation.StatusEnum.COMPLIANT);
         });
-        List<PersonPayout> payouts = new PayoutsApi(finance).listPayouts("P-002", null, null, paid.getPosition());
+        List<PersonPayout> payouts = new PayoutsApi(finance).listPayouts("P-002", null, null, null, paid.getPosition());
         assertThat(payouts).singleElement().satisfies(p -> {
             assertThat(p.getAllocated()).isEqualTo("230000.00");
             assertThat(p.getPaid()).isEqualTo("230000.00");

@@ -32,14 +32,14 @@ public class ContractCatalog {
      * One contract of the list. The reward figures come from the reward obligations read model; they are null
      * only while that read model has no row for the contract (its events wait there as dead letters).
      */
-    public record Item(String contractId, String registrationNumber, String institutionId, ContractKind kind,
+    public record ContractSummary(String contractId, String registrationNumber, String institutionId, ContractKind kind,
                        String buyerName, String technologyField, LocalDate signedOn, Money totalAmount,
                        Money technologyAmount, boolean terminated, Money netIncome, Money requiredReward,
                        Money rewardDecided, Money rewardPaid, Money outstanding, RewardStatus status, LocalDate dueBy) {
     }
 
     /** A page of the list: {@code page} is 0-based, {@code total} counts every contract the filter selects. */
-    public record Page(List<Item> items, int page, int size, long total) {
+    public record ContractPage(List<ContractSummary> items, int page, int size, long total) {
     }
 
     private final JdbcTemplate jdbc;
@@ -52,7 +52,7 @@ public class ContractCatalog {
      * The contracts the filter selects, signed most recently first (then by contract id), page {@code page}
      * of pages of {@code size}, with the reward status on {@code today}.
      */
-    public Page find(Filter filter, int page, int size, LocalDate today) {
+    public ContractPage find(Filter filter, int page, int size, LocalDate today) {
         if (page < 0 || size < 1) {
             throw new IllegalArgumentException("page must be 0 or more and size 1 or more: " + page + ", " + size);
         }
@@ -91,7 +91,7 @@ public class ContractCatalog {
                 + "FROM contract_catalog c LEFT JOIN reward_obligation o ON o.contract_id = c.contract_id" + where + ") "
                 + "SELECT n.total, p.* FROM (SELECT count(*) AS total FROM selected) n LEFT JOIN LATERAL "
                 + "(SELECT * FROM selected ORDER BY signed_on DESC, contract_id OFFSET ? LIMIT ?) p ON true";
-        List<Item> items = new ArrayList<>();
+        List<ContractSummary> items = new ArrayList<>();
         long[] total = {0};
         jdbc.query(sql, rs -> {
             total[0] = rs.getLong("total");
@@ -99,12 +99,12 @@ public class ContractCatalog {
                 items.add(item(rs));
             }
         }, args.toArray());
-        return new Page(List.copyOf(items), page, size, total[0]);
+        return new ContractPage(List.copyOf(items), page, size, total[0]);
     }
 
-    private static Item item(ResultSet rs) throws SQLException {
+    private static ContractSummary item(ResultSet rs) throws SQLException {
         String status = rs.getString("status");
-        return new Item(rs.getString("contract_id"), rs.getString("registration_number"), rs.getString("institution_id"),
+        return new ContractSummary(rs.getString("contract_id"), rs.getString("registration_number"), rs.getString("institution_id"),
                 ContractKind.valueOf(rs.getString("kind")), rs.getString("buyer_name"), rs.getString("technology_field"),
                 rs.getObject("signed_on", LocalDate.class), Money.ofFen(rs.getLong("total_fen")),
                 Money.ofFen(rs.getLong("technology_fen")), rs.getBoolean("terminated"), money(rs, "net_income_fen"),
