@@ -231,6 +231,36 @@ class ReserveLibraryHttpTest {
         assertThat(xlsx.body()).startsWith('P', 'K');
     }
 
+    @Test
+    void the_librarys_regular_statistics_by_stage_institution_and_year() {
+        assertThat(groups("stage")).containsExactly("OFFERED 1 0 0.00 null", "RESERVE 2 0 0.00 null",
+                // the contract was signed in 2020, before the achievement entered the library: 0 days
+                "TRANSFORMED 1 1 100.00 0.0");
+        // ACH-1 is co-owned: it counts for both owners
+        assertThat(groups("institution")).containsExactly("DEMO-A 3 1 33.33 0.0", "DEMO-B 2 0 0.00 null");
+        int thisYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        assertThat(groups("year")).containsExactly(thisYear + " 4 1 25.00 0.0");
+        assertThat(c.get("finance", "/api/v1/statistics/achievements?groupBy=year&year=" + (thisYear - 1)).json()).isEmpty();
+        assertField(c.get("finance", "/api/v1/statistics/achievements?groupBy=colour"), "groupBy");
+        assertThat(c.get("recorder-a", "/api/v1/statistics/achievements").status()).isEqualTo(403);
+        HttpResponse<byte[]> csv = c.getBytes("auditor", "/api/v1/statistics/achievements?groupBy=kind&position=" + lastPosition,
+                "Accept", "text/csv");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8))
+                .contains("\"INVENTION_PATENT\",3,1,33.33,0.0").contains("\"SOFTWARE_COPYRIGHT\",1,0,0.00,");
+    }
+
+    private static List<String> groups(String groupBy) {
+        LedgerClient.Response r = c.get("finance", "/api/v1/statistics/achievements?groupBy=" + groupBy
+                + "&position=" + lastPosition);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<String> rows = new ArrayList<>();
+        r.json().forEach(g -> rows.add(g.get("key").asText() + " " + g.get("achievements").asLong() + " "
+                + g.get("transformed").asLong() + " " + new java.math.BigDecimal(g.get("transformedPercent").asText()).setScale(2) + " "
+                + (g.get("averageDaysToTransformation").isNull() ? "null"
+                : new java.math.BigDecimal(g.get("averageDaysToTransformation").asText()).setScale(1))));
+        return rows;
+    }
+
     private static void assertField(LedgerClient.Response response, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("field").asText()).isEqualTo(field);

@@ -5,11 +5,14 @@ import org.techtransfer.ledger.achievement.AchievementKind;
 import org.techtransfer.ledger.achievement.Inventor;
 import org.techtransfer.ledger.achievement.Stage;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +48,7 @@ public class AchievementRegistry {
     }
 
     /** Each achievement with its recorded stage, the contracts naming it, and the stage the library answers. */
-    private static final String LIBRARY = "WITH lib AS (SELECT a.*, s.stage AS recorded_stage, "
+    private static final String LIBRARY = "WITH lib AS (SELECT a.*, s.stage AS recorded_stage, s.moved_at, "
             + "ARRAY(SELECT DISTINCT c.contract_id FROM achievement_contract c "
             + "WHERE c.named IN (a.achievement_id, a.number) ORDER BY c.contract_id) AS contracts "
             + "FROM achievement a JOIN achievement_stage s USING (achievement_id)) "
@@ -92,6 +95,58 @@ public class AchievementRegistry {
         List<Item> items = jdbc.query(selected + " ORDER BY number_date DESC, achievement_id LIMIT ? OFFSET ?",
                 (rs, n) -> item(rs), pageArgs.toArray());
         return new Page(items, page, size, total == null ? 0 : total);
+    }
+
+    /** The library's regular statistics: its achievements grouped by period of registration or by a dimension. */
+    public enum Grouping {
+        YEAR("extract(year FROM registered_on)::int::text"),
+        QUARTER("extract(year FROM registered_on)::int || '-Q' || extract(quarter FROM registered_on)::int"),
+        STAGE("stage"),
+        KIND("kind"),
+        FIELD("technology_field"),
+        // a co-owned achievement counts for each of its owners
+        INSTITUTION("owner");
+
+        private final String key;
+
+        Grouping(String key) {
+            this.key = key;
+        }
+    }
+
+    /**
+     * One group: how many achievements, how many of them transformed and their share (per cent, rounded down),
+     * and the average days from registration to transformation (a contract signed before the registration counts 0).
+     */
+    public record Group(String key, long achievements, long transformed, BigDecimal transformedPercent,
+                        BigDecimal averageDaysToTransformation) {
+    }
+
+    /**
+     * The library grouped, only achievements registered in {@code year} when it is given. Registration dates are
+     * taken in {@code zone}, the ledger's calendar; an achievement is transformed on its first contract's signing
+     * date, or on the day it was moved to TRANSFORMED.
+     */
+    public List<Group> grouped(Grouping grouping, Integer year, ZoneId zone) {
+        String sql = "WITH facts AS (SELECT l.*, (registered_at AT TIME ZONE ?)::date AS registered_on, "
+                + "CASE WHEN cardinality(contracts) > 0 THEN (SELECT min(c.signed_on) FROM achievement_contract c "
+                + "WHERE c.named IN (l.achievement_id, l.number)) "
+                + "WHEN recorded_stage = 'TRANSFORMED' THEN (moved_at AT TIME ZONE ?)::date END AS transformed_on "
+                + "FROM (" + LIBRARY + ") l) "
+                + "SELECT " + grouping.key + " AS k, count(*) AS n, count(*) FILTER (WHERE stage = 'TRANSFORMED') AS t, "
+                + "round(avg(greatest(transformed_on - registered_on, 0)) FILTER (WHERE stage = 'TRANSFORMED'), 1) AS days "
+                + "FROM facts" + (grouping == Grouping.INSTITUTION ? " CROSS JOIN unnest(owner_ids) AS owner" : "")
+                + (year == null ? "" : " WHERE extract(year FROM registered_on) = ?") + " GROUP BY k ORDER BY k";
+        List<Object> args = new ArrayList<>(List.of(zone.getId(), zone.getId()));
+        if (year != null) {
+            args.add(year);
+        }
+        return jdbc.query(sql, (rs, i) -> {
+            long n = rs.getLong("n");
+            long t = rs.getLong("t");
+            return new Group(rs.getString("k"), n, t, BigDecimal.valueOf(t * 100).divide(BigDecimal.valueOf(n), 2,
+                    RoundingMode.DOWN), rs.getBigDecimal("days"));
+        }, args.toArray());
     }
 
     /**
