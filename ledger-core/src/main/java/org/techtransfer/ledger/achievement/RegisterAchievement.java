@@ -29,7 +29,9 @@ public record RegisterAchievement(String achievementId, AchievementKind kind, St
         for (int i = 0; i < ownerInstitutionIds.size(); i++) {
             Require.id(ownerInstitutionIds.get(i), "ownerInstitutionIds[" + i + "]");
         }
-        inventors = Require.distinct(inventors, Inventor::name, "inventors");
+        // namesakes are common: one person twice is the same person id, or the same name where neither has one
+        inventors = Require.distinct(inventors, i -> i.personId() != null ? "person " + i.personId() : "name " + i.name(),
+                "inventors");
         Require.text(technologyField, "technologyField");
         Require.id(number, "number");
         Require.present(numberDate, "numberDate");

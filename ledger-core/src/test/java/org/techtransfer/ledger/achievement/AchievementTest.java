@@ -199,6 +199,20 @@ class AchievementTest {
                     "stage", "reason", "personId");
         }
 
+        @Test
+        void namesakes_are_two_inventors_but_one_person_id_twice_is_refused() {
+            LocalDate d = LocalDate.of(2019, 1, 1);
+            List<Inventor> namesakes = List.of(new Inventor("王伟", "P-1"), new Inventor("王伟", "P-2"), new Inventor("王伟", null));
+            assertThat(new RegisterAchievement("A", INVENTION_PATENT, "t", List.of("A"), namesakes, "f", "n", d, "110116", null)
+                    .inventors()).hasSize(3);
+            assertThat(catchField(() -> new RegisterAchievement("A", INVENTION_PATENT, "t", List.of("A"),
+                    List.of(new Inventor("王伟", "P-1"), new Inventor("Wang Wei", "P-1")), "f", "n", d, "110116", null)))
+                    .extracting(e -> ((InvalidField) e).field()).isEqualTo("inventors[1]");
+            assertThat(catchField(() -> new RegisterAchievement("A", INVENTION_PATENT, "t", List.of("A"),
+                    List.of(new Inventor("王伟", null), new Inventor("王伟", null)), "f", "n", d, "110116", null)))
+                    .extracting(e -> ((InvalidField) e).field()).isEqualTo("inventors[1]");
+        }
+
         private Throwable catchField(Runnable construct) {
             assertThatThrownBy(construct::run).isInstanceOf(InvalidField.class);
             try {

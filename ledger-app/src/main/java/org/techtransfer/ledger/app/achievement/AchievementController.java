@@ -70,9 +70,9 @@ public class AchievementController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = MoveAchievement.class)))
     public ResponseEntity<CommandAnswer> move(@PathVariable String id, @RequestBody JsonNode body,
                                               HttpServletRequest request) {
-        List<String> owners = owners(id);
-        return bodies.send(bodies.read(body, MoveAchievement.class, "achievementId", id),
-                requireRecorderForOneOf(owners), request);
+        // as for a contract: the achievement exists, the recorder's institution owns it, then the body
+        LedgerUser user = requireRecorderForOneOf(owners(id));
+        return bodies.send(bodies.read(body, MoveAchievement.class, "achievementId", id), user, request);
     }
 
     @GetMapping

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.techtransfer.ledger.app.security.Access;
+import org.techtransfer.ledger.app.security.LedgerUser;
 import org.techtransfer.ledger.app.web.CommandAnswer;
 import org.techtransfer.ledger.app.web.CommandBodies;
 import org.techtransfer.ledger.app.web.NotFound;
@@ -49,9 +50,8 @@ public class IncubationController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RecordGraduation.class)))
     public ResponseEntity<CommandAnswer> graduate(@PathVariable String id, @RequestBody JsonNode body,
                                                   HttpServletRequest request) {
-        String incubator = incubatorOf(id);
-        return bodies.send(bodies.read(body, RecordGraduation.class, "incubationId", id),
-                Access.requireRecorderFor(incubator), request);
+        LedgerUser user = Access.requireRecorderFor(incubatorOf(id));
+        return bodies.send(bodies.read(body, RecordGraduation.class, "incubationId", id), user, request);
     }
 
     private String incubatorOf(String incubationId) {

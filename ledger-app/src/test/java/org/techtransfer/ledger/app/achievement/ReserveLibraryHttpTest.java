@@ -120,6 +120,10 @@ class ReserveLibraryHttpTest {
                 .status()).isEqualTo(403);
         assertThat(c.post("recorder-a", LIBRARY + "/ACH-4/stage", body("moveId", "M-X", "stage", "WITHDRAWN",
                 "reason", "not ours")).status()).isEqualTo(403);
+        // the institution is checked before the body, as for a contract
+        assertThat(c.post("recorder-a", LIBRARY + "/ACH-4/stage", body("stage", "NONSENSE")).status()).isEqualTo(403);
+        assertThat(c.post("recorder-b", "/api/v1/incubations/INC-1/graduation", body("graduatedOn", "soon")).status())
+                .isEqualTo(403);
         assertThat(c.post("recorder-b", "/api/v1/incubations", incubation("INC-X", "91110116MA01XXXX9X", "2020-01-01", null))
                 .status()).isEqualTo(403);
         assertThat(c.post("recorder-b", "/api/v1/incubations/INC-1/graduation", body("graduatedOn", "2021-01-10"))

@@ -54,17 +54,25 @@ class StartupFailuresTest {
         String url = TestDatabase.fresh();
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
                 .placeholders(Map.of("serviceRole", "")).load().migrate();
+        int migrated;
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
+             var rows = s.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
+            rows.next();
+            migrated = rows.getInt(1);
+        }
         try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
                     + "installed_by, execution_time, success) VALUES (100, '99', 'from a newer ledger', 'SQL', "
                     + "'V99__from_a_newer_ledger.sql', 0, 'test', 0, true)");
         }
         String log = failedStart(List.of(TestUsers.arguments(url, freePort())));
-        assertThat(errorLine(log)).contains("schema version V99, newer than the V8").contains("LEDGER_DB_URL");
+        // whatever the newest migration this ledger knows
+        assertThat(errorLine(log)).containsPattern("schema version V99, newer than the V\\d+ this ledger knows")
+                .contains("LEDGER_DB_URL");
         try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              var rows = s.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
             rows.next();
-            assertThat(rows.getInt(1)).as("nothing migrated").isEqualTo(9);
+            assertThat(rows.getInt(1)).as("nothing migrated").isEqualTo(migrated + 1);
         }
     }
 
