@@ -26,5 +26,9 @@ public enum Rule {
     RATE_BELOW_FLOOR,
     INCOME_EXCEEDS_TOTAL,
     /** Issue 22: no equity to a principal head (国发〔2016〕16号). */
-    PRINCIPAL_HEAD_EQUITY
+    PRINCIPAL_HEAD_EQUITY,
+    STAGE_FINAL,
+    STAGE_UNCHANGED,
+    GRADUATION_BEFORE_ENTRY,
+    ALREADY_GRADUATED
 }

@@ -12,6 +12,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.institution.UnknownInstitution;
+import org.techtransfer.ledger.rule.InvalidField;
 
 /** A page that cannot be shown answers with a page that says why, in the reader's language. */
 @ControllerAdvice(annotations = ConsolePage.class)
@@ -33,6 +34,12 @@ class ConsoleErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badParameter(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
         return page(response, HttpServletResponse.SC_BAD_REQUEST, "error.badRequest", e.getName());
+    }
+
+    /** A form's field the ledger cannot take: named, as the API names it. */
+    @ExceptionHandler(InvalidField.class)
+    ModelAndView invalid(InvalidField e, HttpServletResponse response) {
+        return page(response, HttpServletResponse.SC_BAD_REQUEST, "error.badRequest", e.field());
     }
 
     @ExceptionHandler(Exception.class)

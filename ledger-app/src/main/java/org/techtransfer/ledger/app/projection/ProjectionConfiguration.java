@@ -11,8 +11,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.projections.achievement.AchievementRegistry;
+import org.techtransfer.ledger.projections.achievement.AchievementRegistryProjection;
 import org.techtransfer.ledger.projections.contract.ContractCatalog;
 import org.techtransfer.ledger.projections.contract.ContractCatalogProjection;
+import org.techtransfer.ledger.projections.indicator.IndicatorFigures;
+import org.techtransfer.ledger.projections.indicator.IndicatorFiguresProjection;
 import org.techtransfer.ledger.projections.payout.PayoutProjection;
 import org.techtransfer.ledger.projections.payout.Payouts;
 import org.techtransfer.ledger.projections.reward.RewardObligationProjection;
@@ -58,6 +62,16 @@ public class ProjectionConfiguration {
         return new ContractCatalogProjection(jdbc);
     }
 
+    @Bean
+    AchievementRegistryProjection achievementRegistryProjection(JdbcTemplate jdbc) {
+        return new AchievementRegistryProjection(jdbc);
+    }
+
+    @Bean
+    IndicatorFiguresProjection indicatorFiguresProjection(JdbcTemplate jdbc) {
+        return new IndicatorFiguresProjection(jdbc);
+    }
+
     /**
      * A segment that sees only events of other segments stores its token at this interval; a query
      * waiting for a position (read your writes) waits on the slowest segment, so keep it short.
@@ -98,6 +112,16 @@ public class ProjectionConfiguration {
     @Bean
     ContractCatalog contractCatalog(JdbcTemplate jdbc) {
         return new ContractCatalog(jdbc);
+    }
+
+    @Bean
+    AchievementRegistry achievementRegistry(JdbcTemplate jdbc) {
+        return new AchievementRegistry(jdbc);
+    }
+
+    @Bean
+    IndicatorFigures indicatorFigures(JdbcTemplate jdbc) {
+        return new IndicatorFigures(jdbc);
     }
 
     /** Dead letters per read model: anything above zero is an event a read model could not take. */

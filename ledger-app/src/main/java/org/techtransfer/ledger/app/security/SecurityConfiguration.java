@@ -58,6 +58,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, API + "/institutions").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.POST, API + "/contracts", API + "/contracts/**")
                         .hasAnyRole(RECORDER.name(), ADMIN.name())
+                        // achievements and incubations: a recorder within its institution (the controllers hold it to it)
+                        .requestMatchers(HttpMethod.POST, API + "/achievements", API + "/achievements/**",
+                                API + "/incubations", API + "/incubations/**").hasAnyRole(RECORDER.name(), ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, API + "/regions/**").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, API + "/achievements").authenticated()
                         .requestMatchers(HttpMethod.GET, API + "/contracts/**", API + "/institutions/**").authenticated()
                         // a recorder reads its own institution's obligations and payouts (the controllers hold it to it)
                         .requestMatchers(HttpMethod.GET, API + "/rewards/**", API + "/payouts").authenticated()

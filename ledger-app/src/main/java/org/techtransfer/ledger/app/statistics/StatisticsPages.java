@@ -8,7 +8,11 @@ import org.techtransfer.ledger.app.console.ConsolePage;
 import org.techtransfer.ledger.app.export.Exports;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.projections.statistics.ContractVolumes;
+import org.techtransfer.ledger.rule.InvalidField;
+import org.techtransfer.ledger.rule.Require;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +24,16 @@ class StatisticsPages {
     private final ContractVolumes volumes;
     private final TargetsProperties targets;
     private final Exports exports;
+    private final Indicators indicators;
+    private final Clock clock;
 
-    StatisticsPages(ContractVolumes volumes, TargetsProperties targets, Exports exports) {
+    StatisticsPages(ContractVolumes volumes, TargetsProperties targets, Exports exports, Indicators indicators,
+                    Clock clock) {
         this.volumes = volumes;
         this.targets = targets;
         this.exports = exports;
+        this.indicators = indicators;
+        this.clock = clock;
     }
 
     @GetMapping("/statistics")
@@ -51,5 +60,40 @@ class StatisticsPages {
                                   @RequestParam(defaultValue = "xlsx") String format, Locale locale) {
         return exports.answer(StatisticsController.volumeSheet(groupBy, volumes.grouped(groupBy, year)),
                 !"csv".equals(format), locale);
+    }
+
+    /** The plan's three indicators of a year (this year by default), of a region or of all. */
+    @GetMapping("/statistics/indicators")
+    String indicators(@RequestParam(required = false) Integer year, @RequestParam(required = false) String regionCode,
+                      Model model) {
+        int shown = yearOrThis(year);
+        String region = region(regionCode);
+        model.addAttribute("year", shown);
+        model.addAttribute("regionCode", region);
+        model.addAttribute("indicators", indicators.of(shown, region));
+        return "indicators";
+    }
+
+    @GetMapping("/statistics/indicators/export")
+    ResponseEntity<byte[]> indicatorsExport(@RequestParam(required = false) Integer year,
+                                            @RequestParam(required = false) String regionCode,
+                                            @RequestParam(defaultValue = "xlsx") String format, Locale locale) {
+        return exports.answer(IndicatorController.sheet(indicators.of(yearOrThis(year), region(regionCode))),
+                !"csv".equals(format), locale);
+    }
+
+    private int yearOrThis(Integer year) {
+        if (year == null) {
+            return LocalDate.now(clock).getYear();
+        }
+        if (year < 1949 || year > 9998) {
+            throw new InvalidField("year", "must be a year from 1949 to 9998");
+        }
+        return year;
+    }
+
+    /** An empty field of the form means every region. */
+    private static String region(String regionCode) {
+        return regionCode == null || regionCode.isBlank() ? null : Require.regionCode(regionCode, "regionCode");
     }
 }

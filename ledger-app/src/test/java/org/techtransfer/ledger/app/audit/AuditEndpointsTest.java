@@ -52,7 +52,8 @@ class AuditEndpointsTest {
     private static final String R = "recorder-a";
     private static final String AUDITOR = "auditor";
     private static final String EVENTS = "/api/v1/audit/events";
-    private static final Set<String> READ_MODELS = Set.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog");
+    private static final Set<String> READ_MODELS = Set.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog",
+            "achievement-registry", "indicator-figures");
     /** Synthetic incomes written straight into the log, so that the export is larger than any buffer. */
     private static final int BULK = 3_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -317,6 +318,10 @@ class AuditEndpointsTest {
             assertThat(s.executeUpdate("DELETE FROM payout_item")).isPositive();
             assertThat(s.executeUpdate("DELETE FROM contract_volume")).isPositive();
             assertThat(s.executeUpdate("UPDATE contract_catalog SET terminated = NOT terminated")).isPositive();
+            assertThat(s.executeUpdate("INSERT INTO achievement_contract (named, contract_id, signed_on) "
+                    + "VALUES ('ACH-GHOST', 'C-GHOST', DATE '2020-01-01')")).isOne();
+            assertThat(s.executeUpdate("INSERT INTO region_figure (region_code, year, population, population_source) "
+                    + "VALUES ('110116', 2020, 1, 'ghost')")).isOne();
         }
         Map<String, JsonNode> damaged = projections();
         for (String name : READ_MODELS) {

@@ -41,7 +41,8 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 class ReplayTest {
 
     private static final String PROJECTIONS = "/api/v1/admin/projections";
-    private static final List<String> READ_MODELS = List.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog");
+    private static final List<String> READ_MODELS = List.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog",
+            "achievement-registry", "indicator-figures");
     private static final List<String> GROUPINGS = List.of("year", "quarter", "month", "kind", "field", "institution",
             "sellerType", "buyerRegion", "flow");
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -69,6 +70,7 @@ class ReplayTest {
             fullDeal(c, "recorder-a", "RA-" + i, "DEMO-A", i);
             fullDeal(c, "recorder-b", "RB-" + i, "DEMO-B", i + 3);
         }
+        reserveLibrary();
         scenarioEnd = lastPosition.get();
     }
 
@@ -88,6 +90,14 @@ class ReplayTest {
         Map<String, String> liveChecksums = checksums(live);
         Snapshot liveRows = snapshot();
         assertThat(liveRows.obligations.size()).isEqualTo(contractIds.size());
+        // ACH-0 by its number and ACH-2 by its id are named by RA-ACH: the library's rule survives the replay too
+        List<String> transformed = new ArrayList<>();
+        liveRows.volumes.get("achievements").get("items").forEach(a -> {
+            if (a.get("stage").asText().equals("TRANSFORMED")) {
+                transformed.add(a.get("achievementId").asText());
+            }
+        });
+        assertThat(transformed).containsExactlyInAnyOrder("ACH-0", "ACH-2");
 
         replayAndWait();
 
@@ -266,6 +276,35 @@ class ReplayTest {
         }
     }
 
+    /** Achievements (one named by a contract above), their moves, incubations and a region's figures. */
+    private static void reserveLibrary() {
+        for (int i = 0; i < 4; i++) {
+            String owner = i % 2 == 0 ? "DEMO-A" : "DEMO-B";
+            ok(c.post(i % 2 == 0 ? "recorder-a" : "recorder-b", "/api/v1/achievements", body("achievementId", "ACH-" + i,
+                    "kind", i < 3 ? "INVENTION_PATENT" : "KNOW_HOW", "title", "成果 " + i, "ownerInstitutionIds", List.of(owner),
+                    "inventors", List.of(body("name", "Researcher P-1", "personId", "P-1")), "technologyField", "nanotechnology",
+                    "number", "ZL20201000000" + i, "numberDate", "2020-0" + (i + 1) + "-01", "regionCode", "110116")));
+        }
+        ok(c.post("recorder-a", "/api/v1/achievements/ACH-0/stage", body("moveId", "M-1", "stage", "OFFERED", "reason", "offered")));
+        ok(c.post("recorder-b", "/api/v1/achievements/ACH-1/stage", body("moveId", "M-1", "stage", "WITHDRAWN", "reason", "lapsed")));
+        Map<String, Object> deal = contract("RA-ACH", "DEMO-A", "LICENSE");
+        deal.put("signedOn", "2020-06-01");
+        deal.put("achievements", List.of("ACH-2", "ZL202010000000"));
+        ok(c.post("recorder-a", "/api/v1/contracts", deal));
+        contractIds.add("RA-ACH");
+        for (int i = 0; i < 3; i++) {
+            ok(c.post("recorder-a", "/api/v1/incubations", body("incubationId", "INC-" + i, "incubatorInstitutionId", "DEMO-A",
+                    "enterpriseName", "Start-up " + i, "creditCode", "91110116MA01AAA" + i + "1X", "enteredOn", "2019-0" + (i + 1) + "-01")));
+        }
+        ok(c.post("recorder-a", "/api/v1/incubations/INC-1/graduation", body("graduatedOn", "2020-12-31")));
+        ok(c.post("admin", "/api/v1/regions/population", body("recordId", "POP-1", "regionCode", "110116", "year", 2020,
+                "population", 410_000, "source", "yearbook")));
+        ok(c.post("admin", "/api/v1/regions/patent-stock", body("recordId", "ST-1", "regionCode", "110116", "year", 2020,
+                "inventionPatents", 1_000, "source", "IP office")));
+        ok(c.post("admin", "/api/v1/regions/population", body("recordId", "POP-2", "regionCode", "110116", "year", 2020,
+                "population", 412_000, "source", "yearbook, corrected")));
+    }
+
     // ---- helpers ----
 
     private record Snapshot(JsonNode obligations, JsonNode payouts, Map<String, JsonNode> volumes, JsonNode contracts) {
@@ -278,6 +317,8 @@ class ReplayTest {
             volumes.put(g, get("/api/v1/statistics/volume?groupBy=" + g + "&position=" + at));
         }
         volumes.put("targets", get("/api/v1/statistics/targets?position=" + at));
+        volumes.put("achievements", get("/api/v1/achievements?size=200&position=" + at));
+        volumes.put("indicators", get("/api/v1/statistics/indicators?year=2020&position=" + at));
         return new Snapshot(obligations(at), get("/api/v1/payouts?position=" + at), volumes,
                 get("/api/v1/contracts?size=200&position=" + at));
     }

@@ -68,6 +68,15 @@ public class ContractVolumes {
                 Money.ofFen(rs.getLong("total")), Money.ofFen(rs.getLong("tech"))), args);
     }
 
+    /** The contracts signed in {@code year}, of sellers in the region when one is given (the plan's third indicator). */
+    public Volume ofYear(int year, String sellerRegion) {
+        return jdbc.queryForObject("SELECT count(*) AS n, coalesce(sum(total_fen), 0) AS total, "
+                        + "coalesce(sum(technology_fen), 0) AS tech FROM contract_volume WHERE signed_year = ? "
+                        + "AND (CAST(? AS TEXT) IS NULL OR seller_region = ?)",
+                (rs, i) -> new Volume(Integer.toString(year), rs.getLong("n"), Money.ofFen(rs.getLong("total")),
+                        Money.ofFen(rs.getLong("tech"))), year, sellerRegion, sellerRegion);
+    }
+
     /** The contract volume (成交额) of the contracts signed in the period, against its target. */
     public Progress progress(String period, Money target) {
         Matcher m = PERIOD.matcher(period);

@@ -15,9 +15,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.techtransfer.ledger.app.command.AuditMetaData;
+import org.techtransfer.ledger.achievement.Achievement;
 import org.techtransfer.ledger.command.LedgerCommandTargetResolver;
 import org.techtransfer.ledger.contract.TechnologyContract;
+import org.techtransfer.ledger.incubation.Incubation;
 import org.techtransfer.ledger.institution.Institution;
+import org.techtransfer.ledger.region.RegionYear;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +31,7 @@ public class CommandConfiguration {
 
     /**
      * ledger-core has no Spring, so its aggregates are registered here rather than by annotation.
-     * Contracts stay cached between commands; an institution is registered once and never changes.
+     * Contracts stay cached between commands; the other aggregates are small and read from the log.
      */
     @Bean
     RecentAggregates recentAggregates(@Value("${ledger.commands.cached-contracts:2000}") int cachedContracts) {
@@ -47,6 +50,12 @@ public class CommandConfiguration {
                                 .type(TechnologyContract.class.getSimpleName())
                                 .revision(TechnologyContract.SNAPSHOT_REVISION).build()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Institution.class)
+                        .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Achievement.class)
+                        .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Incubation.class)
+                        .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(RegionYear.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()));
     }
 

@@ -1,0 +1,128 @@
+package org.techtransfer.ledger.app.achievement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.techtransfer.ledger.achievement.Achievement;
+import org.techtransfer.ledger.achievement.AchievementKind;
+import org.techtransfer.ledger.achievement.AchievementRegistered;
+import org.techtransfer.ledger.achievement.MoveAchievement;
+import org.techtransfer.ledger.achievement.RegisterAchievement;
+import org.techtransfer.ledger.achievement.Stage;
+import org.techtransfer.ledger.app.projection.ReadYourWrites;
+import org.techtransfer.ledger.app.security.Access;
+import org.techtransfer.ledger.app.security.LedgerUser;
+import org.techtransfer.ledger.app.web.CommandAnswer;
+import org.techtransfer.ledger.app.web.CommandBodies;
+import org.techtransfer.ledger.app.web.NotFound;
+import org.techtransfer.ledger.projections.achievement.AchievementRegistry;
+import org.techtransfer.ledger.projections.achievement.AchievementRegistryProjection;
+import org.techtransfer.ledger.rule.InvalidField;
+import org.techtransfer.ledger.rule.Require;
+
+import java.util.List;
+
+/** The reserve library of achievements (docs/api.md, "Achievements"). */
+@RestController
+@RequestMapping("/api/v1/achievements")
+public class AchievementController {
+
+    private static final int MAX_SIZE = 200;
+
+    private final CommandBodies bodies;
+    private final EventStore eventStore;
+    private final AchievementRegistry registry;
+    private final ReadYourWrites readYourWrites;
+
+    AchievementController(CommandBodies bodies, EventStore eventStore, AchievementRegistry registry,
+                          ReadYourWrites readYourWrites) {
+        this.bodies = bodies;
+        this.eventStore = eventStore;
+        this.registry = registry;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register an achievement in the reserve library (ADMIN; a RECORDER of one of its owners)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RegisterAchievement.class)))
+    public ResponseEntity<CommandAnswer> register(@RequestBody JsonNode body, HttpServletRequest request) {
+        RegisterAchievement command = bodies.read(body, RegisterAchievement.class, "achievementId", null);
+        return bodies.send(command, requireRecorderForOneOf(command.ownerInstitutionIds()), request);
+    }
+
+    @PostMapping("/{id}/stage")
+    @Operation(summary = "Move an achievement to another stage, with the reason (ADMIN; a RECORDER of one of its owners)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = MoveAchievement.class)))
+    public ResponseEntity<CommandAnswer> move(@PathVariable String id, @RequestBody JsonNode body,
+                                              HttpServletRequest request) {
+        // as for a contract: the achievement exists, the recorder's institution owns it, then the body
+        LedgerUser user = requireRecorderForOneOf(owners(id));
+        return bodies.send(bodies.read(body, MoveAchievement.class, "achievementId", id), user, request);
+    }
+
+    @GetMapping
+    @Operation(summary = "The reserve library, latest grant or filing first, filtered and paged (every role; a RECORDER its own institution's)")
+    public AchievementRegistry.Page achievements(
+            @Parameter(description = "one of the owners") @RequestParam(required = false) String institutionId,
+            @RequestParam(required = false) AchievementKind kind,
+            @Parameter(description = "TRANSFORMED once a registered contract names the achievement")
+            @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) String technologyField,
+            @RequestParam(required = false) String regionCode,
+            @Parameter(description = "0-based") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "1 to " + MAX_SIZE) @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "wait until the read model has passed this position of a command's answer")
+            @RequestParam(required = false) Long position) {
+        if (page < 0) {
+            throw new InvalidField("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new InvalidField("size", "must be from 1 to " + MAX_SIZE);
+        }
+        if (technologyField != null) {
+            Require.text(technologyField, "technologyField");
+        }
+        if (regionCode != null) {
+            Require.regionCode(regionCode, "regionCode");
+        }
+        String scope = Access.institutionScope(institutionId);
+        readYourWrites.await(AchievementRegistryProjection.NAME, position);
+        return registry.find(new AchievementRegistry.Filter(scope, kind, stage, technologyField, regionCode), page, size);
+    }
+
+    /** The owners as registered, from the log: a move right after the registration need not wait for the registry. */
+    private List<String> owners(String achievementId) {
+        DomainEventStream events = eventStore.readEvents(Achievement.streamOf(achievementId));
+        if (events.hasNext()) {
+            DomainEventMessage<?> first = events.next();
+            if (first.getPayload() instanceof AchievementRegistered registered) {
+                return registered.ownerInstitutionIds();
+            }
+        }
+        throw new NotFound("no achievement '" + achievementId + "'");
+    }
+
+    /** ADMIN anywhere; a RECORDER when its institution is one of the owners (co-owners record alike). */
+    private static LedgerUser requireRecorderForOneOf(List<String> owners) {
+        LedgerUser user = Access.currentUser();
+        if (owners.stream().noneMatch(user::mayRecordFor)) {
+            throw new AccessDeniedException("you may not record for the owners " + owners);
+        }
+        return user;
+    }
+}

@@ -1,0 +1,6 @@
+package org.techtransfer.ledger.incubation;
+
+import java.time.LocalDate;
+
+public record EnterpriseGraduated(String incubationId, LocalDate graduatedOn) {
+}
