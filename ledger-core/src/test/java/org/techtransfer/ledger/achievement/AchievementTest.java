@@ -39,9 +39,9 @@ class AchievementTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2020-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
     private static final InstitutionRegistered NANO = new InstitutionRegistered("NANO", "Nano-energy Institute",
-            RESEARCH_INSTITUTE, true, "110116", BEIJING, null, null);
+            RESEARCH_INSTITUTE, true, "110116", BEIJING, null, null, null);
     private static final InstitutionRegistered UNI = new InstitutionRegistered("UNI", "Academy University",
-            UNIVERSITY, true, "110116", BEIJING, null, null);
+            UNIVERSITY, true, "110116", BEIJING, null, null, null);
     private static final List<Inventor> INVENTORS = List.of(new Inventor("王小明", "P-1"), new Inventor("李华", null));
 
     private AggregateTestFixture<Achievement> fixture;

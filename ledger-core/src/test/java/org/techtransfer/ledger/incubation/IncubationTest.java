@@ -29,7 +29,7 @@ class IncubationTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2020-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
     private static final InstitutionRegistered PARK = new InstitutionRegistered("PARK", "Nanotechnology Park Incubator",
-            OTHER, true, "110116", BEIJING, null, null);
+            OTHER, true, "110116", BEIJING, null, null, null);
     private static final String CODE = "91110116MA01ABCD2X";
     private static final LocalDate ENTERED = LocalDate.of(2018, 5, 2);
 

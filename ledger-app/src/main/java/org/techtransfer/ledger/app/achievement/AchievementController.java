@@ -77,7 +77,7 @@ public class AchievementController {
 
     @GetMapping
     @Operation(summary = "The reserve library, latest grant or filing first, filtered and paged (every role; a RECORDER its own institution's)")
-    public AchievementRegistry.Page achievements(
+    public AchievementRegistry.AchievementPage achievements(
             @Parameter(description = "one of the owners") @RequestParam(required = false) String institutionId,
             @RequestParam(required = false) AchievementKind kind,
             @Parameter(description = "TRANSFORMED once a registered contract names the achievement")

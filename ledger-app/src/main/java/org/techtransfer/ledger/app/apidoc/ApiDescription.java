@@ -132,8 +132,7 @@ public class ApiDescription {
             if (entry != null && entry.requestExample() != null) {
                 operation.getRequestBody().getContent().get(JSON).example(json(entry.requestExample()));
             }
-            constrain(operation.getRequestBody().getContent().get(JSON).getSchema(), components,
-                    path.startsWith(ApiOperations.BASE + "/contracts/{id}/"));
+            constrain(operation.getRequestBody().getContent().get(JSON).getSchema(), components, pathIdField(path));
         }
         success(key, operation, entry);
         errors(operation, entry, callers, command, path);
@@ -313,6 +312,17 @@ public class ApiDescription {
         return problem;
     }
 
+    /** The body's field that a command's path names ({@code /contracts/{id}/incomes}: contractId), or null. */
+    private static String pathIdField(String path) {
+        for (Map.Entry<String, String> named : Map.of("/contracts/{id}/", "contractId", "/achievements/{id}/",
+                "achievementId", "/incubations/{id}/", "incubationId").entrySet()) {
+            if (path.startsWith(ApiOperations.BASE + named.getKey())) {
+                return named.getValue();
+            }
+        }
+        return null;
+    }
+
     private static ApiResponse ref(String name) {
         return new ApiResponse().$ref(RESPONSES + name);
     }
@@ -320,10 +330,13 @@ public class ApiDescription {
     // ---- requests ----
 
     /** docs/api.md's field rules, by the field's name and type, on the body and every schema it holds. */
-    private static void constrain(Schema<?> body, Components components, boolean onContract) {
+    private static void constrain(Schema<?> body, Components components, String pathIdField) {
         Schema<?> schema = resolve(body, components);
-        if (onContract && schema.getProperties() != null) {
-            schema.getProperties().remove("contractId"); // the path names the contract; a body's is ignored
+        if (pathIdField != null && schema.getProperties() != null) {
+            schema.getProperties().remove(pathIdField); // the path names the aggregate; a body's id is ignored
+            if (schema.getRequired() != null) {
+                schema.getRequired().remove(pathIdField);
+            }
         }
         Set<String> seen = new HashSet<>();
         Deque<Schema<?>> pending = new ArrayDeque<>(List.of(schema));
@@ -405,7 +418,10 @@ public class ApiDescription {
                     + "`institution`, `sellerType`, `buyerRegion` or `flow` (`110116->110108`); case and "
                     + "underscores are ignored"),
             Map.entry("year", "Only contracts signed in this year (the tax report: payments made in this year)"),
-            Map.entry("kind", "Only contracts of this kind"),
+            Map.entry("kind", "Only contracts (or achievements) of this kind"),
+            Map.entry("stage", "Only achievements in this stage of the reserve library"),
+            Map.entry("technologyField", "Only achievements of this technology field (exactly)"),
+            Map.entry("regionCode", "Only this region (six digits)"),
             Map.entry("q", "A part, in any case, of the contract id, registration number, buyer, technology field, or a "
                     + "contributor's name or person id"),
             Map.entry("page", "The page, from 0"),

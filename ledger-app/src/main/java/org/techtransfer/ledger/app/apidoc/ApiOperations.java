@@ -67,6 +67,13 @@ final class ApiOperations {
                     + "\"institutionId\",\"paidOn\",\"qualifying\",\"other\",\"reason\"\r\n"
                     + "\"P-001\",\"C-2026-001\",\"PAY-1\",\"DEMO-A\",2026-04-20,400000.00,,\r\n"
                     + "\"TOTAL\",,,,,400000.00,,\r\n",
+            "GET " + BASE + "/statistics/indicators text/csv", "\uFEFF\"indicator\",\"value\",\"target\",\"percent\","
+                    + "\"inRegistry\",\"patentStock\",\"population\",\"contracts\"\r\n"
+                    + "\"INCUBATED_ENTERPRISES\",2.00,100.00,2.00,,,,\r\n"
+                    + "\"INVENTION_PATENTS_PER_10000\",29.80,30.00,99.33,2,1190,400000,\r\n"
+                    + "\"TECHNOLOGY_CONTRACT_AMOUNT\",1200000.00,1600000000.00,0.07,,,,1\r\n",
+            "GET " + BASE + "/statistics/achievements text/csv", "\uFEFF\"year\",\"achievements\",\"transformed\","
+                    + "\"transformedPercent\",\"averageDaysToTransformation\"\r\n\"2026\",12,3,25.00,41.50\r\n",
             "GET " + BASE + "/audit/events application/x-ndjson", """
                     {"position":1,"eventId":"0b7e5a52-8d0c-4f3e-9d55-3c2a1f6e7b90","type":"InstitutionRegistered",\
                     "payloadType":"org.techtransfer.ledger.institution.InstitutionRegistered","payloadRevision":null,\
@@ -264,6 +271,76 @@ final class ApiOperations {
                               "payments": [{"contractId": "C-2026-001", "paymentId": "PAY-1", "institutionId": "DEMO-A",
                                             "amount": "400000.00", "paidOn": "2026-04-20",
                                             "reducedWageTax": {"qualifies": true}}]}]"""),
+            command("POST /achievements", "registerAchievement",
+                    "Registers an achievement in the district's reserve library, with its owners (co-owners allowed), "
+                            + "inventors, number and stage (RESERVE unless given).",
+                    Callers.INSTITUTION_RECORDER, Set.of(), true, """
+                            {"achievementId": "ACH-1", "kind": "INVENTION_PATENT", "title": "Triboelectric nanogenerator",
+                             "ownerInstitutionIds": ["DEMO-A"], "inventors": [{"name": "Wang", "personId": "P-001"}],
+                             "technologyField": "nanotechnology", "number": "ZL201910000001.1",
+                             "numberDate": "2019-04-02", "regionCode": "110116", "stage": "RESERVE"}""",
+                    "ACH-1", "ACH-1", 0, 12),
+            command("POST /achievements/{id}/stage", "moveAchievementStage",
+                    "Moves an achievement to another stage of the reserve library, with a reason; TRANSFORMED and "
+                            + "WITHDRAWN are final.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(STAGE_FINAL, STAGE_UNCHANGED), false, """
+                            {"moveId": "M-1", "stage": "OFFERED", "reason": "published on the platform"}""",
+                    "M-1", "ACH-1", 1, 13),
+            command("POST /incubations", "recordIncubation",
+                    "Records an enterprise that an incubating institution incubates, from its entry (and graduation, "
+                            + "if known).",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(GRADUATION_BEFORE_ENTRY), true, """
+                            {"incubationId": "INC-ENT-1", "incubatorInstitutionId": "DEMO-A",
+                             "enterpriseName": "Yanqi Lake Materials Co.", "creditCode": "91110116MA01ABCD2X",
+                             "enteredOn": "2020-03-01", "graduatedOn": "2020-11-30"}""",
+                    "INC-ENT-1", "INC-ENT-1", 0, 14),
+            command("POST /incubations/{id}/graduation", "graduateIncubation",
+                    "Records the day an incubated enterprise graduated.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(GRADUATION_BEFORE_ENTRY, ALREADY_GRADUATED), false, """
+                            {"graduatedOn": "2020-11-30"}""",
+                    "INC-ENT-1", "INC-ENT-1", 1, 15),
+            command("POST /regions/population", "recordPopulation",
+                    "Records a region's resident population for a year, with its source (reference data of the "
+                            + "patents-per-10,000-persons indicator).",
+                    Callers.ADMIN, Set.of(), false, """
+                            {"recordId": "POP-2020", "regionCode": "110116", "year": 2020, "population": 441000,
+                             "source": "Huairou statistical yearbook 2021"}""",
+                    "POP-2020", "REGION-110116", 0, 16),
+            command("POST /regions/patent-stock", "recordPatentStock",
+                    "Records the invention patents in force in a region for a year that are held outside the "
+                            + "ledger's institutions, with its source.",
+                    Callers.ADMIN, Set.of(), false, """
+                            {"recordId": "PAT-2020", "regionCode": "110116", "year": 2020, "inventionPatents": 1190,
+                             "source": "Beijing IP office"}""",
+                    "PAT-2020", "REGION-110116", 1, 17),
+            read("GET /achievements", "listAchievements",
+                    "The reserve library, a page of it, latest number date first. An achievement named by a "
+                            + "registered contract is TRANSFORMED. Answers from a read model.",
+                    Callers.SCOPED_READERS, """
+                            {"items": [{"achievementId": "ACH-1", "kind": "INVENTION_PATENT",
+                              "title": "Triboelectric nanogenerator", "ownerInstitutionIds": ["DEMO-A"],
+                              "inventors": [{"name": "Wang", "personId": "P-001"}], "technologyField": "nanotechnology",
+                              "number": "ZL201910000001.1", "numberDate": "2019-04-02", "regionCode": "110116",
+                              "stage": "TRANSFORMED", "recordedStage": "OFFERED", "contracts": ["C-2026-001"],
+                              "registeredAt": "2026-03-01T08:00:00Z"}], "page": 0, "size": 20, "total": 1}"""),
+            read("GET /statistics/indicators", "planIndicators",
+                    "The Huairou plan's three indicators for a year, each with its target, the percentage and the "
+                            + "figures it was computed from. Answers from read models.",
+                    Callers.READERS, """
+                            {"year": 2020, "regionCode": "110116",
+                             "incubatedEnterprises": {"value": 2, "target": 100, "percent": 2.00, "entered": 1,
+                               "graduated": 1, "incubators": [{"incubatorInstitutionId": "DEMO-A", "enterprises": 2}]},
+                             "inventionPatentsPer10000": {"value": 29.80, "target": 30, "percent": 99.33,
+                               "inRegistry": 2, "patentStock": 1190, "stockSources": ["110116: Beijing IP office"],
+                               "population": 400000, "populationSources": ["110116: Huairou statistical yearbook 2021"]},
+                             "technologyContractAmount": {"value": "1200000.00", "target": "1600000000.00",
+                               "percent": 0.07, "contracts": 1, "technologyAmount": "1000000.00"}}"""),
+            read("GET /statistics/achievements", "achievementStatistics",
+                    "The reserve library's regular statistics: achievements, transformed, the share transformed "
+                            + "and the average days to transformation, by `groupBy`. Answers from a read model.",
+                    Callers.READERS, """
+                            [{"key": "2026", "achievements": 12, "transformed": 3, "transformedPercent": 25.00,
+                              "averageDaysToTransformation": 41.5}]"""),
             read("GET /statistics/volume", "contractVolume",
                     "Contract volume (成交额) and technology transaction volume (技术交易额) by `groupBy`, ordered "
                             + "by key, at the amounts in force. Answers from a read model.",

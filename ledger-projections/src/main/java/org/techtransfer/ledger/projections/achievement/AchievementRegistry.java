@@ -37,14 +37,14 @@ public class AchievementRegistry {
      * @param recordedStage the stage it was registered in or last moved to
      * @param contracts     the registered contracts that name its id or its grant or filing number
      */
-    public record Item(String achievementId, AchievementKind kind, String title, List<String> ownerInstitutionIds,
+    public record AchievementSummary(String achievementId, AchievementKind kind, String title, List<String> ownerInstitutionIds,
                        List<Inventor> inventors, String technologyField, String number, LocalDate numberDate,
                        String regionCode, Stage stage, Stage recordedStage, List<String> contracts,
                        Instant registeredAt) {
     }
 
     /** A page of the list: {@code page} is 0-based, {@code total} counts every achievement the filter selects. */
-    public record Page(List<Item> items, int page, int size, long total) {
+    public record AchievementPage(List<AchievementSummary> items, int page, int size, long total) {
     }
 
     /** Each achievement with its recorded stage, the contracts naming it, and the stage the library answers. */
@@ -61,7 +61,7 @@ public class AchievementRegistry {
     }
 
     /** The achievements the filter selects, the latest grant or filing first (then by id), page {@code page}. */
-    public Page find(Filter filter, int page, int size) {
+    public AchievementPage find(Filter filter, int page, int size) {
         if (page < 0 || size < 1) {
             throw new IllegalArgumentException("page must be 0 or more and size 1 or more: " + page + ", " + size);
         }
@@ -92,9 +92,9 @@ public class AchievementRegistry {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<Item> items = jdbc.query(selected + " ORDER BY number_date DESC, achievement_id LIMIT ? OFFSET ?",
+        List<AchievementSummary> items = jdbc.query(selected + " ORDER BY number_date DESC, achievement_id LIMIT ? OFFSET ?",
                 (rs, n) -> item(rs), pageArgs.toArray());
-        return new Page(items, page, size, total == null ? 0 : total);
+        return new AchievementPage(items, page, size, total == null ? 0 : total);
     }
 
     /** The library's regular statistics: its achievements grouped by period of registration or by a dimension. */
@@ -160,14 +160,14 @@ public class AchievementRegistry {
         return n == null ? 0 : n;
     }
 
-    private static Item item(ResultSet rs) throws SQLException {
+    private static AchievementSummary item(ResultSet rs) throws SQLException {
         List<String> names = strings(rs.getArray("inventor_names"));
         List<String> personIds = strings(rs.getArray("inventor_person_ids"));
         List<Inventor> inventors = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             inventors.add(new Inventor(names.get(i), personIds.get(i)));
         }
-        return new Item(rs.getString("achievement_id"), AchievementKind.valueOf(rs.getString("kind")),
+        return new AchievementSummary(rs.getString("achievement_id"), AchievementKind.valueOf(rs.getString("kind")),
                 rs.getString("title"), strings(rs.getArray("owner_ids")), inventors, rs.getString("technology_field"),
                 rs.getString("number"), rs.getObject("number_date", LocalDate.class), rs.getString("region_code"),
                 Stage.valueOf(rs.getString("stage")), Stage.valueOf(rs.getString("recorded_stage")),
