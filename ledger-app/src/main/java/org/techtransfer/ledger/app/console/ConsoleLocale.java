@@ -7,7 +7,6 @@ import org.springframework.web.servlet.LocaleResolver;
 
 import java.time.Duration;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,8 +17,7 @@ import java.util.Locale;
 public final class ConsoleLocale implements LocaleResolver {
 
     static final String COOKIE = "ledger-lang";
-    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    static final List<Locale> SPOKEN = List.of(CHINESE, Locale.ENGLISH);
+    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
