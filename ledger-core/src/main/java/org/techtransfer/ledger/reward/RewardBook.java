@@ -360,7 +360,7 @@ public final class RewardBook {
                 "the allocations add up to " + sum + ", the total is " + total, sum, total);
         refuseIf(principal.times(2).isLessThan(total), PRINCIPAL_SHARE_BELOW_HALF,
                 "principal contributors get " + principal + " of " + total + ", less than half", principal, total);
-        Money owed = requiredReward().minus(decided);
+        Money owed = rewardUndecided();
         refuseIf(owed.isPositive() && total.isLessThan(owed), REWARD_BELOW_MINIMUM,
                 "the required reward still undecided is " + owed + ", the decision gives " + total + minimumBasis(
                         terms.cashRate(), "of net income"), owed, total, terms.cashRate(), terms.policyId());
@@ -557,6 +557,12 @@ public final class RewardBook {
 
     public Money rewardDecided() {
         return decided;
+    }
+
+    /** The required reward that no decision has given yet (never negative): what the next decision must at least give. */
+    public Money rewardUndecided() {
+        Money owed = requiredReward().minus(decided);
+        return owed.isPositive() ? owed : Money.ZERO;
     }
 
     public Money rewardPaid() {

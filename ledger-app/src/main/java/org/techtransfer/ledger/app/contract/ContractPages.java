@@ -56,7 +56,7 @@ class ContractPages {
                   Map<String, String> details) {
     }
 
-    private record Page(ContractView view, List<Person> people) {
+    private record Page(ContractView view, List<Person> people, Money undecided) {
     }
 
     private final ContractReader reader;
@@ -135,13 +135,15 @@ class ContractPages {
         Instant asOf = asOfLocal == null ? null : asOfLocal.atZone(clock.getZone()).toInstant();
         if (asOf == null) {
             LocalDate today = LocalDate.now(clock);
-            page = reader.current(id, state -> new Page(ContractView.of(state, today, null), people(state)))
+            page = reader.current(id, state -> new Page(ContractView.of(state, today, null), people(state),
+                    state.book().rewardUndecided()))
                     .orElseThrow(() -> new NotFound("no contract '" + id + "'"));
         } else {
             Access.requireRole(Role.AUDITOR, Role.ADMIN);
             ContractState then = reader.asOf(id, asOf)
                     .orElseThrow(() -> new NotFound("no contract '" + id + "' as of " + asOf));
-            page = new Page(ContractView.of(then, LocalDate.ofInstant(asOf, clock.getZone()), asOf), people(then));
+            page = new Page(ContractView.of(then, LocalDate.ofInstant(asOf, clock.getZone()), asOf), people(then),
+                    then.book().rewardUndecided());
             model.addAttribute("asOf", asOf);
         }
         // the latest events only: a contract of thousands of events is not read whole for its page
@@ -154,8 +156,7 @@ class ContractPages {
         }
         model.addAttribute("contract", page.view());
         model.addAttribute("people", page.people());
-        Money undecided = page.view().requiredReward().minus(page.view().rewardDecided());
-        model.addAttribute("stillToDecide", undecided.isPositive() ? undecided : Money.ZERO);
+        model.addAttribute("stillToDecide", page.undecided());
         model.addAttribute("timeline", timeline);
         model.addAttribute("eventCount", page.view().version() + 1);
         model.addAttribute("timelineLength", TIMELINE);

@@ -13,7 +13,6 @@ import org.techtransfer.ledger.projections.support.TableChecksum;
 import org.techtransfer.ledger.reward.Contributor;
 
 import java.sql.Date;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -83,22 +82,7 @@ public class ContractCatalogProjection implements ReadModel {
 
     /** The contract's row as this batch last wrote it, or as it stands in the table. */
     private Object[] current(String contractId) {
-        Object[] pending = rows.pending(contractId);
-        if (pending != null) {
-            return pending.clone();
-        }
-        List<Object[]> stored = jdbc.query("SELECT " + COLUMNS + " FROM contract_catalog WHERE contract_id = ?",
-                (rs, n) -> {
-                    Object[] row = new Object[11];
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    return row;
-                }, contractId);
-        if (stored.isEmpty()) {
-            throw new IllegalStateException("no catalogue row for contract " + contractId + " before this event");
-        }
-        return stored.get(0);
+        return rows.current(contractId, "SELECT " + COLUMNS + " FROM contract_catalog WHERE contract_id = ?");
     }
 
     @ResetHandler

@@ -12,7 +12,6 @@ import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
 
 import java.sql.Date;
-import java.util.List;
 
 /**
  * Contract volumes (成交额 and 技术交易额): one row per contract in the period of its signing date, at the
@@ -69,22 +68,7 @@ public class ContractVolumeProjection implements ReadModel {
 
     /** The contract's row as this batch last wrote it, or as it stands in the table. */
     private Object[] current(String contractId) {
-        Object[] pending = rows.pending(contractId);
-        if (pending != null) {
-            return pending.clone();
-        }
-        List<Object[]> stored = jdbc.query("SELECT " + COLUMNS + " FROM contract_volume WHERE contract_id = ?",
-                (rs, n) -> {
-                    Object[] row = new Object[13];
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    return row;
-                }, contractId);
-        if (stored.isEmpty()) {
-            throw new IllegalStateException("no volume row for contract " + contractId + " before its amendment");
-        }
-        return stored.get(0);
+        return rows.current(contractId, "SELECT " + COLUMNS + " FROM contract_volume WHERE contract_id = ?");
     }
 
     @ResetHandler

@@ -60,6 +60,30 @@ public final class RowBuffer<K> {
         return pending == null ? null : pending.upserts.get(key);
     }
 
+    /**
+     * The row as this batch last wrote it, else as {@code selectSql} (taking the key's columns) finds it in the
+     * table: a read model that changes a few columns of a row starts from its latest content.
+     *
+     * @throws IllegalStateException when neither has it (the event that creates the row was not handled)
+     */
+    public Object[] current(K key, String selectSql) {
+        Object[] pending = pending(key);
+        if (pending != null) {
+            return pending.clone();
+        }
+        List<Object[]> stored = jdbc.query(selectSql, (rs, n) -> {
+            Object[] row = new Object[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            return row;
+        }, keyColumns.apply(key));
+        if (stored.isEmpty()) {
+            throw new IllegalStateException("no " + resourceKey + " row for " + key + " before this event");
+        }
+        return stored.get(0);
+    }
+
     public void delete(K key) {
         Pending<K> pending = pending();
         if (pending == null) {
