@@ -3,12 +3,17 @@ MVN ?= mvn -B
 JAR := ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build clean verify bench reliability backup restore browser redocly
+.PHONY: run test build clean verify bench reliability backup restore browser redocly demo
 
 ## Start the ledger in the foreground (embedded PostgreSQL in ./data unless LEDGER_DB_URL is set).
 ## exec: the JVM takes the shell's place, so a SIGTERM reaches it and make ends with the ledger's exit status.
 run: build
 	exec java $(JAVA_OPTS) -jar $(JAR)
+
+## Record a small, realistic demo book (two sellers, six contracts, rewards, the reserve library) through the API of a
+## running ledger, as its recorders would.   make demo [LEDGER_URL=http://localhost:8080]
+demo:
+	scripts/demo-data.sh
 
 ## Run every test of every module (the console's browser test needs Chromium: `make browser` installs it; the API
 ## description's lint needs Redocly CLI: `make redocly`).

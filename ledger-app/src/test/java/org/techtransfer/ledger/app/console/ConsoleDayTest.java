@@ -91,6 +91,9 @@ class ConsoleDayTest {
             record(browser, "costs", "costId", "COST-1", "amount", "100000.00", "incurredOn", "2026-03-20",
                     "category", "TAX");
             assertThat(browser.pageText()).contains("900,000.00", "630,000.00");
+            // the seller by its name, and the choices in the timeline in the reader's language, not as codes
+            assertThat(browser.pageText()).contains("怀柔纳米能源研究所 (DEMO-A)", "类别: 入门费", "类别: 税金")
+                    .doesNotContain("UPFRONT");
 
             // 70% of 900,000.00 is required: a decision of 600,000.00 is refused, saying what is still required
             WebElement decision = browser.form("reward-decisions");
