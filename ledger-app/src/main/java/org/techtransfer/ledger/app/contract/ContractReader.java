@@ -4,8 +4,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.techtransfer.ledger.app.eventstore.StoredEvents;
 import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.projections.support.ContractHistory;
@@ -30,7 +30,7 @@ public class ContractReader {
     /** A contract's seller never changes: remembered once read, for the scope check of every request. */
     private final Map<String, String> sellers = new ConcurrentHashMap<>();
     private final EventStore eventStore;
-    private final JdbcTemplate jdbc;
+    private final StoredEvents storedEvents;
     /** Contracts read recently, kept folded so that the next read only fetches the events since. */
     private final Map<String, Followed> recent;
 
@@ -38,10 +38,10 @@ public class ContractReader {
         ContractState state;
     }
 
-    ContractReader(EventStore eventStore, JdbcTemplate jdbc,
+    ContractReader(EventStore eventStore, StoredEvents storedEvents,
                    @Value("${ledger.queries.cached-contracts:2000}") int cachedContracts) {
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
         this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Followed> eldest) {
@@ -108,21 +108,19 @@ public class ContractReader {
 
     /**
      * The seller institution of the contract, or empty when there is no such contract. Read from the stored
-     * registration alone: the scope check of a request must not fetch the contract's whole history.
+     * registration alone, through the upcasters: the scope check of a request must not fetch the contract's
+     * whole history.
      */
     public Optional<String> sellerOf(String contractId) {
         String known = sellers.get(contractId);
         if (known != null) {
             return Optional.of(known);
         }
-        List<String> seller = jdbc.queryForList("""
-                SELECT payload::jsonb ->> 'sellerInstitutionId' FROM domain_event_entry
-                WHERE aggregate_identifier = ? AND sequence_number = 0 AND payload_type = ?""",
-                String.class, contractId, ContractRegistered.class.getName());
-        if (seller.isEmpty()) {
-            return Optional.empty();
-        }
-        sellers.put(contractId, seller.get(0));
-        return Optional.of(seller.get(0));
+        Optional<String> seller = storedEvents.at(contractId, 0)
+                .map(DomainEventMessage::getPayload)
+                .filter(ContractRegistered.class::isInstance)
+                .map(registered -> ((ContractRegistered) registered).sellerInstitutionId());
+        seller.ifPresent(id -> sellers.put(contractId, id));
+        return seller;
     }
 }
