@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
@@ -99,9 +100,10 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** PostgreSQL's unique violation: two appends of one aggregate's sequence, Axon's {@code ConcurrencyException}. */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new DuplicateKeyResolver();
+        return new SQLStateResolver("23505");
     }
 
     @Bean
