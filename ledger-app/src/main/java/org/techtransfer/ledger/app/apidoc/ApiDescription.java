@@ -506,7 +506,9 @@ public class ApiDescription {
 
             - **Money** is a JSON string in yuan with at most two decimals (`"1250000.00"`); answers always give two. \
             Share counts are integers, dates `YYYY-MM-DD`, instants ISO-8601.
-            - **Authentication**: HTTP Basic on every operation; no session is kept. Each user has one role \
+            - **Authentication**: HTTP Basic on every operation; the API keeps no session. (Swagger UI in a browser \
+            signed in to the console is sent with the console's session; a write then carries the `XSRF-TOKEN` \
+            cookie's token in `X-XSRF-TOKEN`.) Each user has one role \
             (`ADMIN`, `RECORDER` of one institution, `AUDITOR`, `FINANCE`); each operation says who may call it.
             - **Idempotency**: every command carries its own id. The same command again answers `200` with the \
             first answer and records nothing; the same id with other content is a `409`.

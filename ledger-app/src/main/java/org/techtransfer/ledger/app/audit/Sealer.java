@@ -8,6 +8,7 @@ import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,9 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Seals the committed event log into the hash chain, in global order, behind the command path: it
@@ -41,7 +39,7 @@ class Sealer implements SmartLifecycle {
     private final Duration gapTimeout;
     private final int batchSize;
     private final long intervalMillis;
-    private ScheduledExecutorService executor;
+    private ThreadPoolTaskScheduler executor;
     private volatile boolean stopping;
     private volatile long sealedPosition;
 
@@ -111,27 +109,21 @@ class Sealer implements SmartLifecycle {
     @Override
     public void start() {
         stopping = false;
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "audit-sealer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::sealContinuously, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        executor = new ThreadPoolTaskScheduler();
+        executor.setThreadNamePrefix("audit-sealer-");
+        executor.setDaemon(true);
+        // the batch in flight is let finish: an interrupt in the middle of a JDBC round trip breaks the connection
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        executor.initialize();
+        executor.scheduleWithFixedDelay(this::sealContinuously, Instant.now().plusMillis(intervalMillis),
+                Duration.ofMillis(intervalMillis));
     }
 
     @Override
     public void stop() {
-        // the batch in flight is let finish: an interrupt in the middle of a JDBC round trip breaks the connection
         stopping = true;
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        executor.shutdown(); // waits for the batch in flight
         executor = null;
         // no command is taken any more (the web server and Axon stopped in earlier phases): seal the last ones
         try {
