@@ -6,9 +6,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,11 +21,9 @@ import org.techtransfer.ledger.app.web.CommandAnswer;
 import org.techtransfer.ledger.app.web.CommandBodies;
 import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.demand.CloseDemand;
-import org.techtransfer.ledger.demand.DemandRecorded;
 import org.techtransfer.ledger.demand.MatchDemand;
 import org.techtransfer.ledger.demand.RecordDemand;
 import org.techtransfer.ledger.demand.RecordMatchOutcome;
-import org.techtransfer.ledger.demand.TechnologyDemand;
 import org.techtransfer.ledger.projections.demand.DemandBook;
 import org.techtransfer.ledger.projections.demand.DemandBookProjection;
 import org.techtransfer.ledger.rule.InvalidField;
@@ -42,13 +37,13 @@ public class DemandController {
     private static final int MAX_SIZE = 200;
 
     private final CommandBodies bodies;
-    private final EventStore eventStore;
+    private final ServiceInstitutions serviceInstitutions;
     private final DemandBook book;
     private final ReadYourWrites readYourWrites;
 
-    DemandController(CommandBodies bodies, EventStore eventStore, DemandBook book, ReadYourWrites readYourWrites) {
+    DemandController(CommandBodies bodies, ServiceInstitutions serviceInstitutions, DemandBook book, ReadYourWrites readYourWrites) {
         this.bodies = bodies;
-        this.eventStore = eventStore;
+        this.serviceInstitutions = serviceInstitutions;
         this.book = book;
         this.readYourWrites = readYourWrites;
     }
@@ -68,7 +63,7 @@ public class DemandController {
     public ResponseEntity<CommandAnswer> match(@PathVariable String id, @RequestBody JsonNode body,
                                                HttpServletRequest request) {
         // as for a contract: the demand exists, the recorder's institution took it in, then the body
-        LedgerUser user = Access.requireRecorderFor(serviceInstitutionOf(id));
+        LedgerUser user = Access.requireRecorderFor(serviceInstitutions.of(id));
         return bodies.send(bodies.read(body, MatchDemand.class, "demandId", id), user, request);
     }
 
@@ -77,7 +72,7 @@ public class DemandController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RecordMatchOutcome.class)))
     public ResponseEntity<CommandAnswer> outcome(@PathVariable String id, @RequestBody JsonNode body,
                                                  HttpServletRequest request) {
-        LedgerUser user = Access.requireRecorderFor(serviceInstitutionOf(id));
+        LedgerUser user = Access.requireRecorderFor(serviceInstitutions.of(id));
         return bodies.send(bodies.read(body, RecordMatchOutcome.class, "demandId", id), user, request);
     }
 
@@ -86,7 +81,7 @@ public class DemandController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CloseDemand.class)))
     public ResponseEntity<CommandAnswer> close(@PathVariable String id, @RequestBody JsonNode body,
                                                HttpServletRequest request) {
-        LedgerUser user = Access.requireRecorderFor(serviceInstitutionOf(id));
+        LedgerUser user = Access.requireRecorderFor(serviceInstitutions.of(id));
         return bodies.send(bodies.read(body, CloseDemand.class, "demandId", id), user, request);
     }
 
@@ -127,17 +122,5 @@ public class DemandController {
         DemandBook.DemandDetail detail = book.demand(id).orElseThrow(() -> new NotFound("no demand '" + id + "'"));
         Access.requireReaderOf(detail.demand().serviceInstitutionId());
         return detail;
-    }
-
-    /** The service institution as recorded, from the log: a match right after the demand need not wait for the book. */
-    private String serviceInstitutionOf(String demandId) {
-        DomainEventStream events = eventStore.readEvents(TechnologyDemand.streamOf(demandId));
-        if (events.hasNext()) {
-            DomainEventMessage<?> first = events.next();
-            if (first.getPayload() instanceof DemandRecorded recorded) {
-                return recorded.serviceInstitutionId();
-            }
-        }
-        throw new NotFound("no demand '" + demandId + "'");
     }
 }
