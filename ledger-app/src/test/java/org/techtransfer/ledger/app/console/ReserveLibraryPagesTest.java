@@ -19,7 +19,8 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 /**
  * The console's reserve library, technology demands and incubated enterprises: a recorder registers an achievement
  * and moves it, records a demand, its match, the outcome and the closing, an incubation and its graduation, through
- * the forms, in Chinese; an auditor reads every page in English.
+ * the forms, in Chinese; an auditor reads every page in English; a finance officer reads the library's and the
+ * demands' regular statistics.
  */
 class ReserveLibraryPagesTest {
 
@@ -166,6 +167,22 @@ class ReserveLibraryPagesTest {
             browser.open("/incubations");
             assertThat(browser.pageText()).contains("Incubated enterprises", "INC-1", "2021-01-05");
             browser.screenshot("en-incubations");
+            browser.open("/statistics/library?demandsBy=QUARTER");
+            // D-1, published on 1 March 2020, matched on the 10th and ended in a signed contract
+            assertThat(browser.text(By.id("demand-statistics"))).contains("2020-Q1 1 1 100.00 1 9.0");
+            assertThat(browser.text(By.id("achievement-statistics"))).contains("2 0 0.00 —");
+            browser.screenshot("en-library-statistics");
+        }
+        try (Browser browser = new Browser(node.port(), "zh-CN")) {
+            browser.signIn("finance", TestUsers.PASSWORD);
+            browser.open("/statistics");
+            browser.find(By.linkText("成果储备库与企业技术需求统计")).click();
+            browser.waitForPath("/statistics/library");
+            browser.open("/statistics/library?groupBy=STAGE&year=2020");
+            assertThat(browser.text(By.id("demand-statistics"))).contains("2020 1 1 100.00 1 9.0");
+            browser.open("/statistics/library?groupBy=KIND");
+            assertThat(browser.text(By.id("achievement-statistics"))).contains("发明专利", "计算机软件著作权");
+            browser.screenshot("zh-library-statistics");
         }
     }
 
