@@ -74,6 +74,8 @@ final class ApiOperations {
                     + "\"TECHNOLOGY_CONTRACT_AMOUNT\",1200000.00,1600000000.00,0.07,,,,1\r\n",
             "GET " + BASE + "/statistics/achievements text/csv", "\uFEFF\"year\",\"achievements\",\"transformed\","
                     + "\"transformedPercent\",\"averageDaysToTransformation\"\r\n\"2026\",12,3,25.00,41.50\r\n",
+            "GET " + BASE + "/statistics/demands text/csv", "\uFEFF\"year\",\"demands\",\"matched\",\"matchedPercent\","
+                    + "\"contracted\",\"averageDaysToFirstMatch\"\r\n\"2026\",8,6,75.00,2,18.5\r\n",
             "GET " + BASE + "/audit/events application/x-ndjson", """
                     {"position":1,"eventId":"0b7e5a52-8d0c-4f3e-9d55-3c2a1f6e7b90","type":"InstitutionRegistered",\
                     "payloadType":"org.techtransfer.ledger.institution.InstitutionRegistered","payloadRevision":null,\
@@ -279,13 +281,13 @@ final class ApiOperations {
                              "ownerInstitutionIds": ["DEMO-A"], "inventors": [{"name": "Wang", "personId": "P-001"}],
                              "technologyField": "nanotechnology", "number": "ZL201910000001.1",
                              "numberDate": "2019-04-02", "regionCode": "110116", "stage": "RESERVE"}""",
-                    "ACH-1", "ACH-1", 0, 12),
+                    "ACH-1", "achievement/ACH-1", 0, 12),
             command("POST /achievements/{id}/stage", "moveAchievementStage",
                     "Moves an achievement to another stage of the reserve library, with a reason; TRANSFORMED and "
                             + "WITHDRAWN are final.",
                     Callers.INSTITUTION_RECORDER, EnumSet.of(STAGE_FINAL, STAGE_UNCHANGED), false, """
                             {"moveId": "M-1", "stage": "OFFERED", "reason": "published on the platform"}""",
-                    "M-1", "ACH-1", 1, 13),
+                    "M-1", "achievement/ACH-1", 1, 13),
             command("POST /incubations", "recordIncubation",
                     "Records an enterprise that an incubating institution incubates, from its entry (and graduation, "
                             + "if known).",
@@ -293,26 +295,89 @@ final class ApiOperations {
                             {"incubationId": "INC-ENT-1", "incubatorInstitutionId": "DEMO-A",
                              "enterpriseName": "Yanqi Lake Materials Co.", "creditCode": "91110116MA01ABCD2X",
                              "enteredOn": "2020-03-01", "graduatedOn": "2020-11-30"}""",
-                    "INC-ENT-1", "INC-ENT-1", 0, 14),
+                    "INC-ENT-1", "incubation/INC-ENT-1", 0, 14),
             command("POST /incubations/{id}/graduation", "graduateIncubation",
                     "Records the day an incubated enterprise graduated.",
                     Callers.INSTITUTION_RECORDER, EnumSet.of(GRADUATION_BEFORE_ENTRY, ALREADY_GRADUATED), false, """
                             {"graduatedOn": "2020-11-30"}""",
-                    "INC-ENT-1", "INC-ENT-1", 1, 15),
+                    "INC-ENT-1", "incubation/INC-ENT-1", 1, 15),
             command("POST /regions/population", "recordPopulation",
                     "Records a region's resident population for a year, with its source (reference data of the "
                             + "patents-per-10,000-persons indicator).",
                     Callers.ADMIN, Set.of(), false, """
                             {"recordId": "POP-2020", "regionCode": "110116", "year": 2020, "population": 441000,
                              "source": "Huairou statistical yearbook 2021"}""",
-                    "POP-2020", "REGION-110116", 0, 16),
+                    "POP-2020", "region/110116/2020", 0, 16),
             command("POST /regions/patent-stock", "recordPatentStock",
                     "Records the invention patents in force in a region for a year that are held outside the "
                             + "ledger's institutions, with its source.",
                     Callers.ADMIN, Set.of(), false, """
                             {"recordId": "PAT-2020", "regionCode": "110116", "year": 2020, "inventionPatents": 1190,
                              "source": "Beijing IP office"}""",
-                    "PAT-2020", "REGION-110116", 1, 17),
+                    "PAT-2020", "region/110116/2020", 1, 17),
+            command("POST /demands", "recordDemand",
+                    "Records an enterprise's technology demand (what it needs, the field, the budget) taken in by an "
+                            + "institution's connection service. An unknown service institution is a 404.",
+                    Callers.INSTITUTION_RECORDER, Set.of(), true, """
+                            {"demandId": "DEM-1", "serviceInstitutionId": "DEMO-A",
+                             "enterpriseName": "Yanqi Lake Materials Co.", "creditCode": "91110116MA01ABCD2X",
+                             "regionCode": "110116", "need": "self-powered sensors for pipeline monitoring",
+                             "technologyField": "nanotechnology", "budget": "500000.00", "publishedOn": "2026-03-01"}""",
+                    "DEM-1", "demand/DEM-1", 0, 18),
+            command("POST /demands/{id}/matches", "matchDemand",
+                    "Records a match between the demand and one or more achievements of the reserve library, of any "
+                            + "institution (the plan's connection services).",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_DEMAND, DEMAND_CLOSED,
+                            UNKNOWN_ACHIEVEMENT, ACHIEVEMENT_WITHDRAWN), false, """
+                            {"matchId": "MA-1", "achievementIds": ["ACH-1"], "matchedOn": "2026-03-20",
+                             "note": "met at the district's matchmaking fair"}""",
+                    "MA-1", "demand/DEM-1", 1, 19),
+            command("POST /demands/{id}/outcomes", "recordMatchOutcome",
+                    "Records how a match ended: `CONTRACT_SIGNED` with the contract's id, `DECLINED` or "
+                            + "`NEGOTIATION_FAILED`. Once per match: the outcome's id is the match's, so another "
+                            + "outcome of the same match is a 409.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_MATCH, UNKNOWN_MATCH), false, """
+                            {"matchId": "MA-1", "outcome": "CONTRACT_SIGNED", "concludedOn": "2026-04-15",
+                             "contractId": "C-2026-001"}""",
+                    "MA-1", "demand/DEM-1", 2, 20),
+            command("POST /demands/{id}/closure", "closeDemand",
+                    "Closes the demand to further matches, with the reason; outcomes of its matches may still follow. "
+                            + "Once: a second closure is a 409.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_DEMAND), false, """
+                            {"closedOn": "2026-04-16", "reason": "met by contract C-2026-001"}""",
+                    "DEM-1", "demand/DEM-1", 3, 21),
+            read("GET /demands", "listDemands",
+                    "The demands, a page of them, latest published first, each with how many matches were made and "
+                            + "how many ended in a signed contract. Answers from a read model.",
+                    Callers.SCOPED_READERS, """
+                            {"items": [{"demandId": "DEM-1", "serviceInstitutionId": "DEMO-A",
+                              "enterpriseName": "Yanqi Lake Materials Co.", "creditCode": "91110116MA01ABCD2X",
+                              "regionCode": "110116", "need": "self-powered sensors for pipeline monitoring",
+                              "technologyField": "nanotechnology", "budget": "500000.00", "publishedOn": "2026-03-01",
+                              "status": "CLOSED", "closedOn": "2026-04-16", "closeReason": "met by contract C-2026-001",
+                              "matches": 1, "contractsSigned": 1}], "page": 0, "size": 20, "total": 1}"""),
+            read("GET /demands/{id}", "getDemand",
+                    "A demand with its matches in the order they were made, each with its outcome (`outcome`, "
+                            + "`concludedOn` and `outcomeNote` are null while none is recorded, `contractId` unless a "
+                            + "contract was signed; `closedOn` and `closeReason` while the demand is open). Answers "
+                            + "from a read model.",
+                    Callers.SCOPED_READERS, """
+                            {"demand": {"demandId": "DEM-1", "serviceInstitutionId": "DEMO-A",
+                              "enterpriseName": "Yanqi Lake Materials Co.", "creditCode": "91110116MA01ABCD2X",
+                              "regionCode": "110116", "need": "self-powered sensors for pipeline monitoring",
+                              "technologyField": "nanotechnology", "budget": "500000.00", "publishedOn": "2026-03-01",
+                              "status": "CLOSED", "closedOn": "2026-04-16", "closeReason": "met by contract C-2026-001",
+                              "matches": 1, "contractsSigned": 1},
+                             "matches": [{"matchId": "MA-1", "achievementIds": ["ACH-1"], "matchedOn": "2026-03-20",
+                              "note": "met at the district's matchmaking fair", "outcome": "CONTRACT_SIGNED",
+                              "concludedOn": "2026-04-15", "contractId": "C-2026-001", "outcomeNote": "licence"}]}"""),
+            read("GET /statistics/demands", "demandStatistics",
+                    "The demands' regular statistics by year or quarter of publication, field or service institution: "
+                            + "demands, matched (at least one match), the share matched, those that led to a signed "
+                            + "contract and the average days to the first match. Answers from a read model.",
+                    Callers.READERS, """
+                            [{"key": "2026", "demands": 8, "matched": 6, "matchedPercent": 75.00, "contracted": 2,
+                              "averageDaysToFirstMatch": 18.5}]"""),
             read("GET /achievements", "listAchievements",
                     "The reserve library, a page of it, latest number date first. An achievement named by a "
                             + "registered contract is TRANSFORMED. Answers from a read model.",

@@ -7,8 +7,8 @@ enum Callers {
     CONTRACT_READERS("Every role; a RECORDER only the contracts of its own institution.", true),
     ANY("Any signed-in user.", false),
     READERS("FINANCE, AUDITOR and ADMIN.", true),
-    INSTITUTION_RECORDER("A RECORDER of the institution concerned (an owner of the achievement, the incubator), "
-            + "or an ADMIN.", true),
+    INSTITUTION_RECORDER("A RECORDER of the institution concerned (an owner of the achievement, the incubator, the "
+            + "demand's service institution), or an ADMIN.", true),
     SCOPED_READERS("Every role; a RECORDER its own institution's only (naming another is a 403).", true),
     AUDIT("AUDITOR and ADMIN.", true);
 

@@ -58,9 +58,15 @@ public class FormSender {
      */
     public Result send(Form form, Map<String, String> submitted, String pathId, LedgerUser user, Locale locale,
                        Consumer<LedgerCommand> mayRecord) {
+        return send(form, submitted, "contractId", pathId, user, locale, mayRecord);
+    }
+
+    /** A form on another aggregate than a contract: {@code pathField} is the command's field for its id. */
+    public Result send(Form form, Map<String, String> submitted, String pathField, String pathId, LedgerUser user,
+                       Locale locale, Consumer<LedgerCommand> mayRecord) {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         try {
-            LedgerCommand command = bodies.read(form.body(submitted), form.command(), "contractId", pathId);
+            LedgerCommand command = bodies.read(form.body(submitted), form.command(), pathField, pathId);
             mayRecord.accept(command);
             return new Result(commands.send(command, user.getUsername(), "console-" + UUID.randomUUID()), null, fieldErrors);
         } catch (InvalidField invalid) {

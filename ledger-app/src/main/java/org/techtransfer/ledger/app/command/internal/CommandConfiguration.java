@@ -19,6 +19,7 @@ import org.techtransfer.ledger.app.command.AuditMetaData;
 import org.techtransfer.ledger.achievement.Achievement;
 import org.techtransfer.ledger.command.LedgerCommandTargetResolver;
 import org.techtransfer.ledger.contract.TechnologyContract;
+import org.techtransfer.ledger.demand.TechnologyDemand;
 import org.techtransfer.ledger.incubation.Incubation;
 import org.techtransfer.ledger.institution.Institution;
 import org.techtransfer.ledger.region.RegionYear;
@@ -56,6 +57,8 @@ public class CommandConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incubation.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(RegionYear.class)
+                        .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(TechnologyDemand.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()));
     }
 
