@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records a small, realistic district book through the HTTP API, as its recorders would: two sellers, six
 # technology contracts with receipts, costs, reward decisions, publicity and payments (one reward overdue),
-# achievements of the reserve library, incubated enterprises and the district's reference figures.
+# achievements of the reserve library, enterprises' technology demands, incubated enterprises and the district's reference figures.
 # Names are invented. Run it once against a fresh ledger:   make demo [LEDGER_URL=http://localhost:8080]
 # Sent again, every command is recognised by its id and records nothing.
 set -euo pipefail
@@ -121,6 +121,14 @@ post $A /incubations '{"incubationId": "INC-A-001", "incubatorInstitutionId": "D
   "creditCode": "91110116MA01ABCD3X", "enteredOn": "2024-05-20"}'
 post $B /incubations '{"incubationId": "INC-B-001", "incubatorInstitutionId": "DEMO-B", "enterpriseName": "雁栖湖智算科技有限公司",
   "creditCode": "91110116MA02EFGH7K", "enteredOn": "2023-09-01", "graduatedOn": "2026-06-30"}'
+post $A /demands '{"demandId": "DEM-2026-001", "serviceInstitutionId": "DEMO-A", "enterpriseName": "怀柔智慧能源装备有限公司",
+  "creditCode": "91110116MA03JKLM5P", "regionCode": "110116", "need": "为户外监测设备寻找免维护的自供能传感方案",
+  "technologyField": "电子信息", "budget": "1500000.00", "publishedOn": "2026-07-01"}'
+post $A /demands/DEM-2026-001/matches '{"matchId": "DEM-2026-001-M1", "achievementIds": ["ACH-A-002"], "matchedOn": "2026-07-20",
+  "note": "对接会：研究院与企业技术负责人面谈"}'
+post $B /demands '{"demandId": "DEM-2026-002", "serviceInstitutionId": "DEMO-B", "enterpriseName": "北京怀北遥感信息有限公司",
+  "creditCode": "91110116MA04NPQR2T", "regionCode": "110116", "need": "空间天气数据的批量处理与可视化",
+  "technologyField": "空间科学", "budget": "300000.00", "publishedOn": "2026-08-15"}'
 post $ADMIN /regions/population '{"recordId": "POP-110116-2025", "regionCode": "110116", "year": 2025, "population": 441000, "source": "怀柔区统计年鉴（演示）"}'
 post $ADMIN /regions/patent-stock '{"recordId": "PAT-110116-2025", "regionCode": "110116", "year": 2025, "inventionPatents": 1320, "source": "区知识产权局（演示）"}'
 echo "demo data recorded: sign in at ${LEDGER_URL:-http://localhost:8080}/ (recorder-a / recorder-demo, finance / finance-demo)"
