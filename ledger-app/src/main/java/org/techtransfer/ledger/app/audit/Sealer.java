@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Seals the committed event log into the hash chain, in global order, behind the command path: it
  * polls the log and never takes part in a command's transaction. A missing global index (a
  * transaction still committing, or one that rolled back and left a hole) stops sealing until it is
- * filled or older than the gap timeout, after which it is taken as a permanent hole. One node seals
+ * filled or older than the gap timeout, after which it is taken as a permanent hole. Each sealed event is also
+ * a leaf of the Merkle tree ({@link TreeStore}), appended in the same transaction. One node seals
  * at a time (a PostgreSQL advisory lock per batch).
  */
 @Component
@@ -36,6 +37,7 @@ class Sealer implements SmartLifecycle {
     private static final long SEALING_LOCK = 0x4C45444745525354L;
 
     private final JdbcTemplate jdbc;
+    private final TreeStore tree;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration gapTimeout;
@@ -50,6 +52,7 @@ class Sealer implements SmartLifecycle {
            @Value("${ledger.audit.batch-size:2000}") int batchSize,
            @Value("${ledger.audit.interval-ms:200}") long intervalMillis) {
         this.jdbc = jdbc;
+        this.tree = new TreeStore(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.gapTimeout = gapTimeout;
@@ -69,21 +72,31 @@ class Sealer implements SmartLifecycle {
                     (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)});
             long last = head.isEmpty() ? 0 : (long) head.get(0)[0];
             String previous = head.isEmpty() ? ChainHash.GENESIS : (String) head.get(0)[1];
+            TreeStore.Leaf lastLeaf = tree.last();
+            if ((lastLeaf == null ? 0 : lastLeaf.position()) < last) {
+                return catchUpTree(lastLeaf == null ? 0 : lastLeaf.position());
+            }
             List<LoggedEvent> events = jdbc.query("SELECT " + LoggedEvent.COLUMNS + " FROM domain_event_entry "
                     + "WHERE global_index > ? ORDER BY global_index LIMIT ?", (rs, i) -> LoggedEvent.read(rs), last, batchSize);
             List<Object[]> links = new ArrayList<>(events.size());
+            List<Long> positions = new ArrayList<>(events.size());
+            List<byte[]> leaves = new ArrayList<>(events.size());
             long expected = last + 1;
             Instant now = clock.instant();
             for (LoggedEvent event : events) {
                 if (event.globalIndex() != expected && !isPermanentHole(event, now)) {
                     break;
                 }
-                previous = ChainHash.link(previous, event);
+                byte[] canonical = ChainHash.canonical(event);
+                previous = ChainHash.link(previous, canonical);
                 links.add(new Object[]{event.globalIndex(), previous});
+                positions.add(event.globalIndex());
+                leaves.add(Merkle.leafHash(canonical));
                 expected = event.globalIndex() + 1;
             }
             if (!links.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO audit_chain (global_index, hash) VALUES (?, ?)", links);
+                tree.append(tree.frontier(), positions, leaves);
                 sealedPosition = (long) links.get(links.size() - 1)[0];
             } else if (!head.isEmpty()) {
                 sealedPosition = last;
@@ -91,6 +104,24 @@ class Sealer implements SmartLifecycle {
             return links.size();
         });
         return sealed == null ? 0 : sealed;
+    }
+
+    /**
+     * Builds the tree over events the chain sealed before there was a tree (a ledger from before it, or one
+     * restored from a backup), a batch at a time, before anything new is sealed.
+     */
+    private int catchUpTree(long after) {
+        List<LoggedEvent> sealed = jdbc.query("SELECT " + LoggedEvent.COLUMNS.replaceAll("(\\w+)", "e.$1")
+                + " FROM audit_chain c JOIN domain_event_entry e ON e.global_index = c.global_index "
+                + "WHERE c.global_index > ? ORDER BY c.global_index LIMIT ?", (rs, i) -> LoggedEvent.read(rs), after, batchSize);
+        List<Long> positions = new ArrayList<>(sealed.size());
+        List<byte[]> leaves = new ArrayList<>(sealed.size());
+        for (LoggedEvent event : sealed) {
+            positions.add(event.globalIndex());
+            leaves.add(Merkle.leafHash(ChainHash.canonical(event)));
+        }
+        tree.append(tree.frontier(), positions, leaves);
+        return sealed.size();
     }
 
     /** The hole before {@code event} is permanent once the event after it is older than the gap timeout. */
