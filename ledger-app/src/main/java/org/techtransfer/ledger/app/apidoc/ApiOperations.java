@@ -74,6 +74,8 @@ final class ApiOperations {
                     + "\"TECHNOLOGY_CONTRACT_AMOUNT\",1200000.00,1600000000.00,0.07,,,,1\r\n",
             "GET " + BASE + "/statistics/achievements text/csv", "\uFEFF\"year\",\"achievements\",\"transformed\","
                     + "\"transformedPercent\",\"averageDaysToTransformation\"\r\n\"2026\",12,3,25.00,41.50\r\n",
+            "GET " + BASE + "/audit/public-key text/plain",
+            "ledger.example.org/technology-transfer-ledger+bc486ec0+AWrK8jNuEXWCCnpohz3pFrv7+2gE85wphWGmj04RphKm\n",
             "GET " + BASE + "/audit/events application/x-ndjson", """
                     {"position":1,"eventId":"0b7e5a52-8d0c-4f3e-9d55-3c2a1f6e7b90","type":"InstitutionRegistered",\
                     "payloadType":"org.techtransfer.ledger.institution.InstitutionRegistered","payloadRevision":null,\
@@ -367,6 +369,30 @@ final class ApiOperations {
                     "The global event log in order as NDJSON, one event a line with its chain link (`hash`, `null` "
                             + "while not yet sealed), streamed; to resume, pass the last `position` received as `after`.",
                     Callers.AUDIT, null),
+            read("GET /audit/checkpoint", "auditCheckpoint",
+                    "The newest signed checkpoint of the Merkle tree over the sealed log (C2SP tlog-checkpoint in a "
+                            + "signed note, Ed25519): `treeSize` leaves, the last at global `position`, with `rootHash`. "
+                            + "Keep `note` outside the ledger. A 404 while none has been signed.",
+                    Callers.AUDIT, true, """
+                            {"treeSize": 5, "rootHash": "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
+                             "position": 5, "at": "2026-03-01T08:00:01Z",
+                             "note": "ledger.example.org/technology-transfer-ledger\\n5\\nTju7H3tHjc/nH7YxYxUZo7yhLJrvyhYSv85ME6hiZNQ=\\n\\n\u2014 ledger.example.org/technology-transfer-ledger vEhuwDuMwF3yRQb5YejcAc14VS2AeBRCF6zRb045jj8RHD630Gs/lHUU/Rad4Gz4b/jCPf6uLe/VqUEMOV5ITGCz+AU=\\n"}"""),
+            read("GET /audit/public-key", "auditPublicKey",
+                    "The key that verifies the checkpoints' signatures, as a signed-note verifier key "
+                            + "(`<name>+<key hash>+<base64 of 0x01 and the Ed25519 public key>`), one line of text.",
+                    Callers.AUDIT, null),
+            read("GET /audit/proof/inclusion", "auditInclusionProof",
+                    "The audit path (RFC 9162 2.1.3) of the event at global `position` in the tree of `treeSize` "
+                            + "leaves (the newest checkpoint's when absent): with the leaf's hash it gives the root. A "
+                            + "404 when no sealed event is at the position.",
+                    Callers.AUDIT, true, """
+                            {"leafIndex": 4, "treeSize": 5, "leafHash": "4271a26be0d8a84f0bd54c8c302e7cb3a3b5d1fa6780a40bcce2873477dab658",
+                             "auditPath": ["d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]}"""),
+            read("GET /audit/proof/consistency", "auditConsistencyProof",
+                    "The consistency proof (RFC 9162 2.1.4) that the tree of `from` leaves (a checkpoint kept) is "
+                            + "the start of the tree of `to` leaves: the history up to `from` is unchanged.",
+                    Callers.AUDIT, """
+                            {"from": 4, "to": 5, "path": ["4271a26be0d8a84f0bd54c8c302e7cb3a3b5d1fa6780a40bcce2873477dab658"]}"""),
             new Entry("replayReadModels", "Starts rebuilding every read model from the start of the event log and "
                     + "answers at once; commands go on meanwhile.", Callers.AUDIT, Set.of(), "202", false, null, """
                     {"replayId": "7b1e2c4a-0f3d-4e8b-9a51-2c6d8e0f1a2b", "readModels": ["reward-obligations", "payouts", "contract-volumes"]}""")

@@ -38,6 +38,9 @@ class Sealer implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final TreeStore tree;
+    private final CheckpointStore checkpoints;
+    private final AuditKey key;
+    private final Duration checkpointInterval;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration gapTimeout;
@@ -47,12 +50,16 @@ class Sealer implements SmartLifecycle {
     private volatile boolean stopping;
     private volatile long sealedPosition;
 
-    Sealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters,
+    Sealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters, AuditKey key,
+           @Value("${ledger.audit.checkpoint-interval:1s}") Duration checkpointInterval,
            @Value("${ledger.audit.gap-timeout:10s}") Duration gapTimeout,
            @Value("${ledger.audit.batch-size:2000}") int batchSize,
            @Value("${ledger.audit.interval-ms:200}") long intervalMillis) {
         this.jdbc = jdbc;
         this.tree = new TreeStore(jdbc);
+        this.checkpoints = new CheckpointStore(jdbc);
+        this.key = key;
+        this.checkpointInterval = checkpointInterval;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.gapTimeout = gapTimeout;
@@ -62,8 +69,15 @@ class Sealer implements SmartLifecycle {
                 .description("Global position of the last event sealed into the hash chain").register(meters);
     }
 
-    /** Seals what can be sealed now; returns how many events it sealed. */
     int sealOnce() {
+        return sealOnce(false);
+    }
+
+    /**
+     * Seals what can be sealed now and keeps a checkpoint of the tree when it grew and the last one is older than
+     * the checkpoint interval (at once with {@code finalCheckpoint}); returns how many events it sealed.
+     */
+    int sealOnce(boolean finalCheckpoint) {
         Integer sealed = transactions.execute(status -> {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, SEALING_LOCK))) {
                 return 0; // another node is sealing
@@ -94,16 +108,39 @@ class Sealer implements SmartLifecycle {
                 leaves.add(Merkle.leafHash(canonical));
                 expected = event.globalIndex() + 1;
             }
+            Merkle.Frontier grown = null;
             if (!links.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO audit_chain (global_index, hash) VALUES (?, ?)", links);
-                tree.append(tree.frontier(), positions, leaves);
+                grown = tree.frontier();
+                tree.append(grown, positions, leaves);
                 sealedPosition = (long) links.get(links.size() - 1)[0];
             } else if (!head.isEmpty()) {
                 sealedPosition = last;
             }
+            keepCheckpoint(grown, sealedPosition, finalCheckpoint);
             return links.size();
         });
         return sealed == null ? 0 : sealed;
+    }
+
+    /**
+     * A signed checkpoint of the tree as this batch left it ({@code grown}, or as stored when the batch sealed
+     * nothing), when it has grown since the last one kept and that one is older than the interval: at most one a
+     * batch, and the head is in one within the interval.
+     */
+    private void keepCheckpoint(Merkle.Frontier grown, long grownTo, boolean now) {
+        CheckpointStore.AuditCheckpoint latest = checkpoints.latest();
+        TreeStore.Leaf lastLeaf = grown != null ? null : tree.last();
+        long size = grown != null ? grown.size() : lastLeaf == null ? 0 : lastLeaf.index() + 1;
+        long lastPosition = grown != null ? grownTo : lastLeaf == null ? 0 : lastLeaf.position();
+        Instant at = clock.instant();
+        if (size == 0 || latest != null && (latest.treeSize() >= size
+                || !now && latest.at().plus(checkpointInterval).isAfter(at))) {
+            return;
+        }
+        byte[] root = grown != null ? grown.root() : tree.root(size);
+        String note = key.sign(new SignedNote.Checkpoint(key.name(), size, root));
+        checkpoints.keep(size, root, lastPosition, at, note);
     }
 
     /**
@@ -169,6 +206,7 @@ class Sealer implements SmartLifecycle {
             while (sealOnce() > 0) {
                 // the whole backlog, up to a hole still within its gap timeout
             }
+            sealOnce(true);
         } catch (RuntimeException e) {
             log.warn("sealing the audit chain at shutdown failed; the next start seals the rest: {}", e.getMessage());
         }

@@ -12,9 +12,23 @@ import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,22 +39,27 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 
 /**
  * The Merkle tree the sealer grows in PostgreSQL, against the tree computed from the log by {@link ReferenceMerkle}:
- * every stored node, every root, every proof of the stored tree; and a tree built afterwards for a chain sealed
+ * every stored node, every root, every proof of the stored tree; the signed checkpoint, its signature checked here
+ * with the JDK alone, and the proofs the API gives against it; and a tree built afterwards for a chain sealed
  * without one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MerkleLogTest {
 
     private static final String R = "recorder-a";
+    private static final String AUDITOR = "auditor";
+    private static final HexFormat HEX = HexFormat.of();
 
     private static String url;
     private static LedgerNode node;
     private static JdbcTemplate jdbc;
+    private static Path dataDir;
 
     @BeforeAll
-    static void record() {
+    static void record() throws IOException {
         url = TestDatabase.fresh();
-        node = LedgerNode.start(url, "--ledger.audit.batch-size=3");
+        dataDir = Files.createTempDirectory("ledger-merkle");
+        node = LedgerNode.start(url, "--ledger.audit.batch-size=3", "--ledger.db.data-dir=" + dataDir);
         jdbc = new JdbcTemplate(new DriverManagerDataSource(url));
         LedgerClient c = node.client();
         created(c.post("admin", "/api/v1/institutions", institution("DEMO-A", "BEIJING")));
@@ -69,6 +88,78 @@ class MerkleLogTest {
 
     @Test
     @Order(2)
+    void the_checkpoint_is_signed_by_the_public_key_and_the_proofs_against_it_hold() throws Exception {
+        List<byte[]> leaves = leavesOfTheLog();
+        LedgerClient c = node.client();
+        JsonNode checkpoint = awaitCheckpoint(c, leaves.size());
+        String publicKey = c.get(AUDITOR, "/api/v1/audit/public-key").body().strip();
+        String note = checkpoint.get("note").asText();
+        assertThat(note).startsWith("localhost/technology-transfer-ledger\n" + leaves.size() + "\n");
+        // the signature, checked here without the production code: RFC 8032 Ed25519 over the note's text
+        String[] key = publicKey.split("\\+", 3);
+        assertThat(key[0]).isEqualTo("localhost/technology-transfer-ledger");
+        byte[] typed = Base64.getDecoder().decode(key[2]);
+        assertThat(typed[0]).isEqualTo((byte) 1);
+        byte[] raw = Arrays.copyOfRange(typed, 1, 33);
+        assertThat(key[1]).isEqualTo(HEX.formatHex(Arrays.copyOf(ReferenceMerkle.sha256(
+                (key[0] + "\n").getBytes(StandardCharsets.UTF_8), new byte[]{1}, raw), 4)));
+        String text = note.substring(0, note.indexOf("\n\n") + 1);
+        String[] signatureLine = note.substring(note.indexOf("\n\n") + 2).strip().split(" ");
+        assertThat(signatureLine[0]).isEqualTo("\u2014");
+        assertThat(signatureLine[1]).isEqualTo(key[0]);
+        byte[] signed = Base64.getDecoder().decode(signatureLine[2]);
+        assertThat(Arrays.copyOf(signed, 4)).isEqualTo(HEX.parseHex(key[1]));
+        Signature ed = Signature.getInstance("Ed25519");
+        ed.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
+                concat(HEX.parseHex("302a300506032b6570032100"), raw))));
+        ed.update(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(ed.verify(Arrays.copyOfRange(signed, 4, signed.length))).isTrue();
+
+        int size = checkpoint.get("treeSize").asInt();
+        byte[] root = ReferenceMerkle.mth(leaves.subList(0, size));
+        assertThat(checkpoint.get("rootHash").asText()).isEqualTo(HEX.formatHex(root));
+        assertThat(text.split("\n")[2]).isEqualTo(Base64.getEncoder().encodeToString(root));
+        List<Long> positions = jdbc.queryForList("SELECT global_index FROM audit_chain ORDER BY global_index", Long.class);
+        assertThat(checkpoint.get("position").asLong()).isEqualTo(positions.get(size - 1));
+
+        for (int m = 0; m < size; m++) {
+            JsonNode proof = c.get(AUDITOR, "/api/v1/audit/proof/inclusion?position=" + positions.get(m)).json();
+            assertThat(proof.get("leafIndex").asInt()).isEqualTo(m);
+            assertThat(proof.get("treeSize").asInt()).isEqualTo(size);
+            assertThat(proof.get("leafHash").asText()).isEqualTo(HEX.formatHex(leaves.get(m)));
+            assertThat(ReferenceMerkle.rootFromInclusion(m, size, leaves.get(m), hashes(proof.get("auditPath"))))
+                    .as("leaf %d", m).isEqualTo(root);
+            JsonNode smaller = c.get(AUDITOR, "/api/v1/audit/proof/inclusion?position=" + positions.get(m)
+                    + "&treeSize=" + (m + 1)).json();
+            assertThat(ReferenceMerkle.rootFromInclusion(m, m + 1, leaves.get(m), hashes(smaller.get("auditPath"))))
+                    .isEqualTo(ReferenceMerkle.mth(leaves.subList(0, m + 1)));
+        }
+        for (int m = 1; m <= size; m++) {
+            JsonNode proof = c.get(AUDITOR, "/api/v1/audit/proof/consistency?from=" + m + "&to=" + size).json();
+            assertThat(proof.get("from").asInt()).isEqualTo(m);
+            assertThat(proof.get("to").asInt()).isEqualTo(size);
+            assertThat(ReferenceMerkle.consistent(m, size, ReferenceMerkle.mth(leaves.subList(0, m)), root,
+                    hashes(proof.get("path")))).as("from %d", m).isTrue();
+        }
+
+        assertThat(c.get(AUDITOR, "/api/v1/audit/proof/inclusion?position=999999").status()).isEqualTo(404);
+        assertThat(c.get(AUDITOR, "/api/v1/audit/proof/inclusion?position=" + positions.get(3) + "&treeSize=3").status())
+                .isEqualTo(400);
+        assertThat(c.get(AUDITOR, "/api/v1/audit/proof/inclusion?position=" + positions.get(0) + "&treeSize=" + (size + 1000))
+                .status()).isEqualTo(400);
+        assertThat(c.get(AUDITOR, "/api/v1/audit/proof/consistency?from=0&to=" + size).status()).isEqualTo(400);
+        assertThat(c.get(AUDITOR, "/api/v1/audit/proof/consistency?from=3&to=2").status()).isEqualTo(400);
+        assertThat(c.get(R, "/api/v1/audit/checkpoint").status()).isEqualTo(403);
+
+        // the default key: made in the data directory, for its owner only
+        Path keyFile = dataDir.resolve(AuditKey.DEFAULT_FILE);
+        assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(keyFile)).startsWith("-----BEGIN PRIVATE KEY-----");
+    }
+
+    @Test
+    @Order(3)
     void a_chain_sealed_without_a_tree_gets_its_tree_built() throws SQLException {
         try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE audit_tree DISABLE TRIGGER USER");
@@ -114,6 +205,40 @@ class MerkleLogTest {
     static List<byte[]> leavesOfTheLog() {
         return jdbc.query("SELECT e.* FROM domain_event_entry e JOIN audit_chain c ON c.global_index = e.global_index "
                 + "ORDER BY e.global_index", (rs, i) -> ReferenceMerkle.leaf(ChainHash.canonical(LoggedEvent.read(rs))));
+    }
+
+    /** Polls {@code GET /audit/checkpoint} until it covers {@code leaves}; at most 20 s. */
+    static JsonNode awaitCheckpoint(LedgerClient c, long leaves) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            LedgerClient.Response response = c.get(AUDITOR, "/api/v1/audit/checkpoint");
+            if (response.status() == 200 && response.json().get("treeSize").asLong() >= leaves) {
+                return response.json();
+            }
+            assertThat(response.status()).as(response.toString()).isIn(200, 404);
+            assertThat(System.currentTimeMillis()).as("a checkpoint of %d leaves in 20 s", leaves).isLessThan(deadline);
+            sleep(100);
+        }
+    }
+
+    static List<byte[]> hashes(JsonNode array) {
+        List<byte[]> hashes = new ArrayList<>();
+        array.forEach(h -> hashes.add(HEX.parseHex(h.asText())));
+        return hashes;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void awaitTree(long leaves) {
