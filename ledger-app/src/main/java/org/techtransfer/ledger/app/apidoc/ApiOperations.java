@@ -43,7 +43,7 @@ final class ApiOperations {
             "payouts", "What each person was allocated and paid",
             "statistics", "Contract volume and the plan's targets",
             "reports", "Exports for the district's reports",
-            "audit", "The hash-chained event log, its digest and its verification",
+            "audit", "The hash-chained event log, its Merkle tree, digest, signed checkpoints, proofs and verification",
             "administration", "Read models: rebuild and status");
 
     /** Answers that are not JSON, by operation and media type. */
@@ -359,12 +359,19 @@ final class ApiOperations {
                             {"position": 2, "hash": "ee6e0f7497d5ba4bdc41c7ff7e1e3e06c0d4ea38c7f2f3b5e5d5ba8a6f0c1d2e",
                              "at": "2026-03-01T08:00:01Z"}"""),
             read("GET /audit/verify", "auditVerify",
-                    "Recomputes the chain from the log and compares it with the stored chain; with a digest (both "
-                            + "parameters), also whether the history up to it is unchanged.",
+                    "One verdict: recomputes the chain and the Merkle tree from the log and compares them with the "
+                            + "stored chain (`chainValid`), the stored tree (`treeValid`) and every kept checkpoint "
+                            + "(`checkpointsValid`: signature and root); with a digest (both parameters) or a signed "
+                            + "checkpoint kept outside the ledger, also whether the history up to it is unchanged "
+                            + "(`digestMatches`, `checkpointMatches`). `valid` is false, with the first `reason` and "
+                            + "every finding, as soon as any of them fails.",
                     Callers.AUDIT, """
-                            {"valid": true, "checkedEvents": 2, "digestMatches": true,
+                            {"valid": false, "checkedEvents": 2,
+                             "reason": "the digest's position 9 is beyond the chain's head 2", "digestMatches": false,
                              "head": {"position": 2, "hash": "ee6e0f7497d5ba4bdc41c7ff7e1e3e06c0d4ea38c7f2f3b5e5d5ba8a6f0c1d2e",
-                                      "at": "2026-03-01T08:00:01Z"}}"""),
+                                      "at": "2026-03-01T08:00:01Z"},
+                             "chainValid": true, "treeValid": true, "checkpointsValid": true,
+                             "treeSize": 2, "findings": ["the digest's position 9 is beyond the chain's head 2"]}"""),
             read("GET /audit/events", "auditEvents",
                     "The global event log in order as NDJSON, one event a line with its chain link (`hash`, `null` "
                             + "while not yet sealed), streamed; to resume, pass the last `position` received as `after`.",

@@ -30,7 +30,7 @@ public class AuditController {
     private final AuditKey key;
 
     AuditController(DataSource dataSource, LogExport export, JdbcTemplate jdbc, AuditKey key) {
-        this.verifier = new ChainVerifier(dataSource);
+        this.verifier = new ChainVerifier(dataSource, key.verifierKey());
         this.export = export;
         this.tree = new TreeStore(jdbc);
         this.checkpoints = new CheckpointStore(jdbc);
@@ -119,9 +119,13 @@ public class AuditController {
     }
 
     @GetMapping("/api/v1/audit/verify")
-    @Operation(summary = "Recompute the chain from the log; with a digest, whether the history up to it is unchanged")
+    @Operation(summary = "One verdict: the log against its chain, its tree and its checkpoints and, when given, a digest "
+            + "or checkpoint kept outside the ledger")
     public ChainVerifier.Report verify(@RequestParam(required = false) Long digestPosition,
-                                       @RequestParam(required = false) String digestHash) {
+                                       @RequestParam(required = false) String digestHash,
+                                       @RequestParam(required = false) @Parameter(description = "A signed checkpoint kept "
+                                               + "outside the ledger: the whole note of `GET /audit/checkpoint`, URL-encoded")
+                                       String checkpoint) {
         if ((digestPosition == null) != (digestHash == null)) {
             throw new InvalidField(digestPosition == null ? "digestPosition" : "digestHash",
                     "a digest needs both digestPosition and digestHash");
@@ -129,7 +133,11 @@ public class AuditController {
         if (digestHash != null && !digestHash.matches("[0-9a-f]{64}")) {
             throw new InvalidField("digestHash", "must be 64 lowercase hexadecimal digits");
         }
-        return verifier.verify(digestHash == null ? null : new ChainVerifier.Digest(digestPosition, digestHash, null));
+        if (checkpoint != null && checkpoint.isBlank()) {
+            throw new InvalidField("checkpoint", "must be a signed note");
+        }
+        return verifier.verify(digestHash == null ? null : new ChainVerifier.Digest(digestPosition, digestHash, null),
+                checkpoint);
     }
 
     /** The global log in order as NDJSON ({@link LogExport}). */

@@ -31,13 +31,14 @@ import java.util.Base64;
 public class AuditKey {
 
     static final String DEFAULT_FILE = "audit-signing-key.pem";
+    static final String DEFAULT_ORIGIN = "localhost/technology-transfer-ledger";
 
     private final KeyPair pair;
     private final String name;
 
     AuditKey(@Value("${ledger.audit.signing-key:}") String configured,
              @Value("${ledger.db.data-dir:./data}") String dataDir,
-             @Value("${ledger.audit.origin:localhost/technology-transfer-ledger}") String origin) {
+             @Value("${ledger.audit.origin:" + DEFAULT_ORIGIN + "}") String origin) {
         this.pair = configured.isBlank() ? loadOrCreate(Path.of(dataDir, DEFAULT_FILE)) : load(Path.of(configured));
         this.name = origin;
     }

@@ -29,8 +29,8 @@ class AuditPages {
     private final LogExport export;
     private final ObjectMapper json;
 
-    AuditPages(DataSource dataSource, Projections projections, LogExport export, ObjectMapper json) {
-        this.verifier = new ChainVerifier(dataSource);
+    AuditPages(DataSource dataSource, Projections projections, LogExport export, ObjectMapper json, AuditKey key) {
+        this.verifier = new ChainVerifier(dataSource, key.verifierKey());
         this.projections = projections;
         this.export = export;
         this.json = json;
