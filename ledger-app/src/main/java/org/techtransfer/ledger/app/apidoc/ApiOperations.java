@@ -228,6 +228,27 @@ final class ApiOperations {
                             [{"sequence": 0, "type": "ContractRegistered", "recordedAt": "2026-03-01T08:00:00Z",
                               "actor": "recorder-a", "correlationId": "batch-2026-03:42",
                               "payload": {"contractId": "C-2026-001", "registrationNumber": "2026110116000001"}}]"""),
+            read("GET /contracts/{id}/statement", "getContractStatement",
+                    "The contract's verifiable statement: its figures (as `GET /contracts/{id}` computes them), the "
+                            + "events they come from with every stored field (`payload` and `metaData` as the stored "
+                            + "JSON text), each event's leaf and audit path, and the signed checkpoint the paths lead "
+                            + "to. `verify-statement` checks it with the public key alone. Waits up to 10 s for the "
+                            + "newest events to be in a checkpoint, then a `503`. With `asOf`: AUDITOR and ADMIN only.",
+                    Callers.CONTRACT_AUDITORS, """
+                            {"contractId": "C-2026-001",
+                             "contract": {"contractId": "C-2026-001", "registrationNumber": "2026110116000001",
+                               "totalAmount": "1200000.00", "technologyAmount": "1000000.00", "income": "0.00",
+                               "netIncome": "0.00", "requiredReward": "0.00", "rewardStatus": "NOTHING_DUE", "version": 0},
+                             "events": [{"position": 2, "eventId": "125e5d30-8d0c-4f3e-9d55-3c2a1f6e7b90",
+                               "aggregateType": "TechnologyContract", "aggregate": "C-2026-001", "sequence": 0,
+                               "recordedAt": "2026-03-01T08:00:00Z",
+                               "payloadType": "org.techtransfer.ledger.contract.ContractRegistered",
+                               "payload": "{\\"contractId\\":\\"C-2026-001\\"}", "metaData": "{\\"actor\\":\\"recorder-a\\"}",
+                               "leafIndex": 1, "leafHash": "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                               "auditPath": ["6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"]}],
+                             "checkpoint": {"treeSize": 2, "rootHash": "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+                               "position": 2, "at": "2026-03-01T08:00:01Z",
+                               "note": "ledger.example.org/technology-transfer-ledger\\n2\\n+sVCA+fMaWzw38tCySodnbr3CtnmIfS9jZhmLwDjwSU=\\n\\n\u2014 ledger.example.org/technology-transfer-ledger vEhuwDuMwF3yRQb5YejcAc14VS2AeBRCF6zRb045jj8RHD630Gs/lHUU/Rad4Gz4b/jCPf6uLe/VqUEMOV5ITGCz+AU=\\n"}}"""),
             read("GET /institutions/{id}", "getInstitution", "The institution as registered.", Callers.ANY, """
                     {"institutionId": "DEMO-A", "name": "Huairou Institute of Nanoenergy", "type": "RESEARCH_INSTITUTE",
                      "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}"""),

@@ -82,10 +82,20 @@ class TamperDetectionTest {
             ledger.tamper(s -> assertThat(s.executeUpdate("UPDATE domain_event_entry SET payload = replace(payload, "
                     + "'\"300000.00\"', '\"3000.00\"') WHERE global_index = " + position)).isEqualTo(1));
 
-            assertInvalidAt(ledger, position, ledger.verify());
+            JsonNode report = ledger.verify();
+            assertInvalidAt(ledger, position, report);
+            assertThat(report.get("treeValid").asBoolean()).isFalse();
+            assertThat(report.get("findings").toString()).contains("the stored tree's leaf differs from the event in the "
+                    + "log (position " + position + ")");
             JsonNode withDigest = ledger.verify(ledger.digest);
             assertInvalidAt(ledger, position, withDigest);
             assertThat(withDigest.get("digestMatches").asBoolean()).isFalse();
+
+            // the contract's statement, checked offline, names the changed event
+            JsonNode statement = ledger.http.get(AUDITOR, C + "/statement").json();
+            String publicKey = ledger.http.get(AUDITOR, "/api/v1/audit/public-key").body();
+            assertThat(StatementCheck.check(statement, publicKey)).anySatisfy(finding -> assertThat(finding)
+                    .startsWith("the event at position " + position + " (sequence ").endsWith("): its fields do not hash to its leaf hash"));
         }
     }
 
