@@ -43,7 +43,7 @@ final class ApiOperations {
             "payouts", "What each person was allocated and paid",
             "statistics", "Contract volume and the plan's targets",
             "reports", "Exports for the district's reports",
-            "audit", "The hash-chained event log, its digest and its verification",
+            "audit", "The hash-chained event log, its Merkle tree, digest, signed checkpoints, proofs and verification",
             "administration", "Read models: rebuild and status");
 
     /** Answers that are not JSON, by operation and media type. */
@@ -76,6 +76,8 @@ final class ApiOperations {
                     + "\"transformedPercent\",\"averageDaysToTransformation\"\r\n\"2026\",12,3,25.00,41.50\r\n",
             "GET " + BASE + "/statistics/demands text/csv", "\uFEFF\"year\",\"demands\",\"matched\",\"matchedPercent\","
                     + "\"contracted\",\"averageDaysToFirstMatch\"\r\n\"2026\",8,6,75.00,2,18.5\r\n",
+            "GET " + BASE + "/audit/public-key text/plain",
+            "ledger.example.org/technology-transfer-ledger+bc486ec0+AWrK8jNuEXWCCnpohz3pFrv7+2gE85wphWGmj04RphKm\n",
             "GET " + BASE + "/audit/events application/x-ndjson", """
                     {"position":1,"eventId":"0b7e5a52-8d0c-4f3e-9d55-3c2a1f6e7b90","type":"InstitutionRegistered",\
                     "payloadType":"org.techtransfer.ledger.institution.InstitutionRegistered","payloadRevision":null,\
@@ -228,6 +230,27 @@ final class ApiOperations {
                             [{"sequence": 0, "type": "ContractRegistered", "recordedAt": "2026-03-01T08:00:00Z",
                               "actor": "recorder-a", "correlationId": "batch-2026-03:42",
                               "payload": {"contractId": "C-2026-001", "registrationNumber": "2026110116000001"}}]"""),
+            read("GET /contracts/{id}/statement", "getContractStatement",
+                    "The contract's verifiable statement: its figures (as `GET /contracts/{id}` computes them), the "
+                            + "events they come from with every stored field (`payload` and `metaData` as the stored "
+                            + "JSON text), each event's leaf and audit path, and the signed checkpoint the paths lead "
+                            + "to. `verify-statement` checks it with the public key alone. Waits up to 10 s for the "
+                            + "newest events to be in a checkpoint, then a `503`. With `asOf`: AUDITOR and ADMIN only.",
+                    Callers.CONTRACT_AUDITORS, """
+                            {"contractId": "C-2026-001",
+                             "contract": {"contractId": "C-2026-001", "registrationNumber": "2026110116000001",
+                               "totalAmount": "1200000.00", "technologyAmount": "1000000.00", "income": "0.00",
+                               "netIncome": "0.00", "requiredReward": "0.00", "rewardStatus": "NOTHING_DUE", "version": 0},
+                             "events": [{"position": 2, "eventId": "125e5d30-8d0c-4f3e-9d55-3c2a1f6e7b90",
+                               "aggregateType": "TechnologyContract", "aggregate": "C-2026-001", "sequence": 0,
+                               "recordedAt": "2026-03-01T08:00:00Z",
+                               "payloadType": "org.techtransfer.ledger.contract.ContractRegistered",
+                               "payload": "{\\"contractId\\":\\"C-2026-001\\"}", "metaData": "{\\"actor\\":\\"recorder-a\\"}",
+                               "leafIndex": 1, "leafHash": "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                               "auditPath": ["6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"]}],
+                             "checkpoint": {"treeSize": 2, "rootHash": "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+                               "position": 2, "at": "2026-03-01T08:00:01Z",
+                               "note": "ledger.example.org/technology-transfer-ledger\\n2\\n+sVCA+fMaWzw38tCySodnbr3CtnmIfS9jZhmLwDjwSU=\\n\\n\u2014 ledger.example.org/technology-transfer-ledger vEhuwDuMwF3yRQb5YejcAc14VS2AeBRCF6zRb045jj8RHD630Gs/lHUU/Rad4Gz4b/jCPf6uLe/VqUEMOV5ITGCz+AU=\\n"}}"""),
             read("GET /institutions/{id}", "getInstitution", "The institution as registered.", Callers.ANY, """
                     {"institutionId": "DEMO-A", "name": "Huairou Institute of Nanoenergy", "type": "RESEARCH_INSTITUTE",
                      "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}"""),
@@ -422,16 +445,47 @@ final class ApiOperations {
                             {"position": 2, "hash": "ee6e0f7497d5ba4bdc41c7ff7e1e3e06c0d4ea38c7f2f3b5e5d5ba8a6f0c1d2e",
                              "at": "2026-03-01T08:00:01Z"}"""),
             read("GET /audit/verify", "auditVerify",
-                    "Recomputes the chain from the log and compares it with the stored chain; with a digest (both "
-                            + "parameters), also whether the history up to it is unchanged.",
+                    "One verdict: recomputes the chain and the Merkle tree from the log and compares them with the "
+                            + "stored chain (`chainValid`), the stored tree (`treeValid`) and every kept checkpoint "
+                            + "(`checkpointsValid`: signature and root); with a digest (both parameters) or a signed "
+                            + "checkpoint kept outside the ledger, also whether the history up to it is unchanged "
+                            + "(`digestMatches`, `checkpointMatches`). `valid` is false, with the first `reason` and "
+                            + "every finding, as soon as any of them fails.",
                     Callers.AUDIT, """
-                            {"valid": true, "checkedEvents": 2, "digestMatches": true,
+                            {"valid": false, "checkedEvents": 2,
+                             "reason": "the digest's position 9 is beyond the chain's head 2", "digestMatches": false,
                              "head": {"position": 2, "hash": "ee6e0f7497d5ba4bdc41c7ff7e1e3e06c0d4ea38c7f2f3b5e5d5ba8a6f0c1d2e",
-                                      "at": "2026-03-01T08:00:01Z"}}"""),
+                                      "at": "2026-03-01T08:00:01Z"},
+                             "chainValid": true, "treeValid": true, "checkpointsValid": true,
+                             "treeSize": 2, "findings": ["the digest's position 9 is beyond the chain's head 2"]}"""),
             read("GET /audit/events", "auditEvents",
                     "The global event log in order as NDJSON, one event a line with its chain link (`hash`, `null` "
                             + "while not yet sealed), streamed; to resume, pass the last `position` received as `after`.",
                     Callers.AUDIT, null),
+            read("GET /audit/checkpoint", "auditCheckpoint",
+                    "The newest signed checkpoint of the Merkle tree over the sealed log (C2SP tlog-checkpoint in a "
+                            + "signed note, Ed25519): `treeSize` leaves, the last at global `position`, with `rootHash`. "
+                            + "Keep `note` outside the ledger. A 404 while none has been signed.",
+                    Callers.AUDIT, true, """
+                            {"treeSize": 5, "rootHash": "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
+                             "position": 5, "at": "2026-03-01T08:00:01Z",
+                             "note": "ledger.example.org/technology-transfer-ledger\\n5\\nTju7H3tHjc/nH7YxYxUZo7yhLJrvyhYSv85ME6hiZNQ=\\n\\n\u2014 ledger.example.org/technology-transfer-ledger vEhuwDuMwF3yRQb5YejcAc14VS2AeBRCF6zRb045jj8RHD630Gs/lHUU/Rad4Gz4b/jCPf6uLe/VqUEMOV5ITGCz+AU=\\n"}"""),
+            read("GET /audit/public-key", "auditPublicKey",
+                    "The key that verifies the checkpoints' signatures, as a signed-note verifier key "
+                            + "(`<name>+<key hash>+<base64 of 0x01 and the Ed25519 public key>`), one line of text.",
+                    Callers.AUDIT, null),
+            read("GET /audit/proof/inclusion", "auditInclusionProof",
+                    "The audit path (RFC 9162 2.1.3) of the event at global `position` in the tree of `treeSize` "
+                            + "leaves (the newest checkpoint's when absent): with the leaf's hash it gives the root. A "
+                            + "404 when no sealed event is at the position.",
+                    Callers.AUDIT, true, """
+                            {"leafIndex": 4, "treeSize": 5, "leafHash": "4271a26be0d8a84f0bd54c8c302e7cb3a3b5d1fa6780a40bcce2873477dab658",
+                             "auditPath": ["d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]}"""),
+            read("GET /audit/proof/consistency", "auditConsistencyProof",
+                    "The consistency proof (RFC 9162 2.1.4) that the tree of `from` leaves (a checkpoint kept) is "
+                            + "the start of the tree of `to` leaves: the history up to `from` is unchanged.",
+                    Callers.AUDIT, """
+                            {"from": 4, "to": 5, "path": ["4271a26be0d8a84f0bd54c8c302e7cb3a3b5d1fa6780a40bcce2873477dab658"]}"""),
             new Entry("replayReadModels", "Starts rebuilding every read model from the start of the event log and "
                     + "answers at once; commands go on meanwhile.", Callers.AUDIT, Set.of(), "202", false, null, """
                     {"replayId": "7b1e2c4a-0f3d-4e8b-9a51-2c6d8e0f1a2b", "readModels": ["reward-obligations", "payouts", "contract-volumes"]}""")

@@ -5,6 +5,7 @@ enum Callers {
     ADMIN("ADMIN only.", true),
     RECORDER("A RECORDER of the contract's seller institution, or an ADMIN.", true),
     CONTRACT_READERS("Every role; a RECORDER only the contracts of its own institution.", true),
+    CONTRACT_AUDITORS("AUDITOR and ADMIN, and a RECORDER of the contract's seller institution.", true),
     ANY("Any signed-in user.", false),
     READERS("FINANCE, AUDITOR and ADMIN.", true),
     INSTITUTION_RECORDER("A RECORDER of the institution concerned (an owner of the achievement, the incubator, the "

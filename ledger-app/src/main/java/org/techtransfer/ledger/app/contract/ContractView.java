@@ -36,7 +36,7 @@ public record ContractView(String contractId, String registrationNumber, Contrac
      * The view on {@code today}; {@code asOf} is the instant asked for, or null for now. The contributors are
      * those in force, after any change of contributors.
      */
-    static ContractView of(ContractState state, LocalDate today, Instant asOf) {
+    public static ContractView of(ContractState state, LocalDate today, Instant asOf) {
         ContractRegistered r = state.registration();
         RewardFigures f = state.book().figures(today);
         return new ContractView(r.contractId(), r.registrationNumber(), r.kind(), r.sellerInstitutionId(), r.buyer(),
