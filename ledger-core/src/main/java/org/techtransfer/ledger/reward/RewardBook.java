@@ -431,6 +431,11 @@ public final class RewardBook {
         refuseIf(reversed.contains(entryId), ALREADY_REVERSED, "entry '" + entryId + "' was already reversed", entryId);
     }
 
+    /** Whether a cash or equity decision of that id stands on the book. */
+    public boolean hasDecision(String decisionId) {
+        return cashDecisions.containsKey(decisionId) || equityDecisions.containsKey(decisionId);
+    }
+
     /** Whether a standing decision gave money or shares. */
     public RewardKind kindOf(String decisionId) {
         return cashDecisions.containsKey(decisionId) ? RewardKind.CASH : RewardKind.EQUITY;

@@ -30,5 +30,12 @@ public enum Rule {
     STAGE_FINAL,
     STAGE_UNCHANGED,
     GRADUATION_BEFORE_ENTRY,
-    ALREADY_GRADUATED
+    ALREADY_GRADUATED,
+    /** Issue 23: a price agreed by a government-established seller is publicised first (Law Art. 18). */
+    DEAL_PUBLICITY_REQUIRED,
+    NOT_THE_NEXT_APPROVER,
+    SAME_PERSON,
+    MINUTES_REQUIRED,
+    DECISION_CLOSED,
+    DECISION_NOT_APPROVED
 }

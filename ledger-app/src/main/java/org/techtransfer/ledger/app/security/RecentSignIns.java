@@ -53,7 +53,7 @@ class RecentSignIns implements AuthenticationProvider {
         }
         // what is remembered holds neither the password nor its bcrypt hash
         Authentication remembered = UsernamePasswordAuthenticationToken.authenticated(
-                new LedgerUser(user.getUsername(), "", user.role(), user.institutionId()), null, checked.getAuthorities());
+                new LedgerUser(user.getUsername(), "", user.role(), user.institutionId(), user.approvalLevel()), null, checked.getAuthorities());
         if (recent.size() >= MAX_ENTRIES) {
             recent.clear();
         }
