@@ -590,6 +590,10 @@ public final class RewardBook {
         return paidTo.getOrDefault(personId, Money.ZERO);
     }
 
+    public long sharesAllocatedTo(String personId) {
+        return sharesAllocatedTo.getOrDefault(personId, 0L);
+    }
+
     /** The payments that stand, in order of record, each with its reduced wage tax. */
     public List<Payment> payments() {
         List<Payment> list = new ArrayList<>();

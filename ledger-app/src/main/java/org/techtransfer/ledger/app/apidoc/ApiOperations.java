@@ -303,6 +303,27 @@ final class ApiOperations {
                               "payments": [{"contractId": "C-2026-001", "paymentId": "PAY-1", "institutionId": "DEMO-A",
                                             "amount": "400000.00", "paidOn": "2026-04-20",
                                             "reducedWageTax": {"qualifies": true}}]}]"""),
+            read("GET /reports/annual-transformation", "annualTransformationReport",
+                    "An institution's annual report on its achievements, their transformation and the distribution of "
+                            + "the income (Law Art. 21): achievements obtained in `year`; contracts signed in it by mode "
+                            + "with their contract and technology transaction amounts; income received, deductible "
+                            + "costs and net income of the year; cash and shares rewarded and cash paid in it, the people "
+                            + "rewarded, those in leadership posts and principal heads by name; what the institution "
+                            + "keeps. Each contract's figures of the year are its reward book's over the entries dated "
+                            + "in the year, so they agree with the obligations and payouts to the fen. "
+                            + "`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` for XLSX.",
+                    Callers.SCOPED_READERS, true, """
+                            {"institutionId": "DEMO-A", "year": 2026, "achievementsObtained": 3,
+                             "contracts": [{"kind": "LICENSE", "contracts": 1, "totalAmount": "1200000.00",
+                                            "technologyAmount": "1000000.00"}],
+                             "income": "1000000.00", "deductibleCosts": "100000.00", "netIncome": "900000.00",
+                             "rewardDecided": "630000.00", "rewardPaid": "400000.00", "sharesReceived": 0,
+                             "sharesRewarded": 0, "personsRewarded": 2, "leadersRewarded": 1,
+                             "principalHeadsRewarded": 0,
+                             "leaders": [{"personId": "P-002", "name": "Li", "leadership": true, "principalHead": false,
+                                          "rewardDecided": "230000.00", "rewardPaid": "0.00", "sharesRewarded": 0}],
+                             "leadersRewardDecided": "230000.00", "principalHeadsRewardDecided": "0.00",
+                             "institutionKeeps": "270000.00", "sharesKept": 0}"""),
             command("POST /achievements", "registerAchievement",
                     "Registers an achievement in the district's reserve library, with its owners (co-owners allowed), "
                             + "inventors, number and stage (RESERVE unless given).",
