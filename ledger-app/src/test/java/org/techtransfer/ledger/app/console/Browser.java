@@ -97,6 +97,10 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by).getText();
     }
 
+    WebElement element(By by) {
+        return driver.findElement(by);
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }
