@@ -107,6 +107,10 @@ class InstitutionProcessHttpTest {
         assertThat(proposed.get("rewardPending").asText()).isEqualTo("700.00");
         assertThat(proposed.get("approvals").get(0).get("status").asText()).isEqualTo("PROPOSED");
         assertThat(proposed.get("approvals").get(0).get("nextLevel").asText()).isEqualTo("RESEARCH_OFFICE");
+        JsonNode obligation = obligation("AR-1", created(c.post("recorder-a", path + "/costs", body("costId", "K-1",
+                "amount", "1.00", "incurredOn", "2026-03-20", "category", "TAX"))).get("position").asLong());
+        assertThat(obligation.get("rewardDecided").asText()).isEqualTo("0.00");
+        assertThat(obligation.get("rewardPending").asText()).isEqualTo("700.00");
         problem(c.post("recorder-a", path + "/publicity", body("noticeId", "N-1", "decisionId", "D-1",
                 "from", "2026-03-12", "to", "2026-03-20")), "DECISION_NOT_APPROVED");
         problem(c.post("recorder-a", path + "/payments", body("paymentId", "P-1", "personId", "P-1",
@@ -136,6 +140,10 @@ class InstitutionProcessHttpTest {
                 "approver-vp|VICE_PRESIDENT|2026-03-14");
         problem(c.post("approver-vp", approvals, body("approvalId", "A-3", "approved", true, "on", "2026-03-14")),
                 "DECISION_CLOSED");
+        JsonNode counted = obligation("AR-1", created(c.post("recorder-a", path + "/costs", body("costId", "K-2",
+                "amount", "1.00", "incurredOn", "2026-03-20", "category", "TAX"))).get("position").asLong());
+        assertThat(counted.get("rewardDecided").asText()).isEqualTo("700.00");
+        assertThat(counted.has("rewardPending")).isFalse();
         created(c.post("recorder-a", path + "/payments", body("paymentId", "P-1", "personId", "P-1",
                 "amount", "400.00", "paidOn", "2026-04-01", "reference", "bank")));
     }
@@ -158,6 +166,16 @@ class InstitutionProcessHttpTest {
         assertThat(c.post("approver-office", other + "/reward-decisions/D-1/approvals",
                 body("approvalId", "A-1", "approved", true, "on", "2026-03-13")).status()).isEqualTo(403);
         assertThat(c.get("approver-office", other).status()).isEqualTo(403);
+    }
+
+    /** The contract's row of the obligations once the read model has the position. */
+    private static JsonNode obligation(String contractId, long position) {
+        for (JsonNode row : c.get("recorder-a", API + "/rewards/obligations?position=" + position).json()) {
+            if (row.get("contractId").asText().equals(contractId)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no obligation of " + contractId);
     }
 
     private static String registered(String id, String seller) {
