@@ -89,6 +89,7 @@ class ProcessPagesTest {
             assertThat(browser.pageText()).contains("暂无待审批事项");
             browser.open("/contracts/C-1");
             assertThat(browser.pageText()).contains("协议定价", "已批准", "approver-office", "合同成交额与公示的拟交易价格不一致");
+            assertThat(browser.pageText()).containsPattern("审批意见 \\d{4}-\\d{2}-\\d{2} \\d{4}-"); // its business date, then when it was recorded
             browser.screenshot("zh-approvals");
         }
         try (Browser browser = new Browser(node.port(), "en")) {
