@@ -36,5 +36,12 @@ public enum Rule {
     DEMAND_CLOSED,
     UNKNOWN_MATCH,
     UNKNOWN_ACHIEVEMENT,
-    ACHIEVEMENT_WITHDRAWN
+    ACHIEVEMENT_WITHDRAWN,
+    /** Issue 23: a price agreed by a government-established seller is publicised first (Law Art. 18). */
+    DEAL_PUBLICITY_REQUIRED,
+    NOT_THE_NEXT_APPROVER,
+    SAME_PERSON,
+    MINUTES_REQUIRED,
+    DECISION_CLOSED,
+    DECISION_NOT_APPROVED
 }

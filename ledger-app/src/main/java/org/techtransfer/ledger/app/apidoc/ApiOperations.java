@@ -107,11 +107,41 @@ final class ApiOperations {
                             {"institutionId": "DEMO-A", "name": "Huairou Institute of Nanoenergy", "type": "RESEARCH_INSTITUTE",
                              "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}""",
                     "DEMO-A", "DEMO-A", 0, 1),
+            command("POST /institutions/{id}/deal-notices", "recordDealNotice",
+                    "Records the institution's notice, inside the institution, of an achievement's name and the price "
+                            + "it proposes (Law Art. 18). A government-established seller that agrees a price names "
+                            + "such a notice, ended by the signing date, when it registers the contract.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.noneOf(Rule.class), false, """
+                            {"noticeId": "DN-2026-01", "achievement": "CN202610000001.X", "proposedPrice": "1200000.00",
+                             "from": "2026-02-01", "to": "2026-02-21"}""",
+                    "DN-2026-01", "DEMO-A", 1, 2),
+            command("POST /institutions/{id}/approval-policy", "setApprovalPolicy",
+                    "Sets how the institution's reward decisions are approved from `effectiveFrom` on: a decision whose "
+                            + "total (for shares, their value at the latest receipt's valuation) is at least a step's "
+                            + "`from` needs that level's approval, in the order listed. Without a policy a decision is "
+                            + "approved when recorded.",
+                    Callers.ADMIN, EnumSet.noneOf(Rule.class), false, """
+                            {"policyId": "AP-2026", "effectiveFrom": "2026-01-01",
+                             "steps": [{"level": "COLLEGE", "from": "0.00"}, {"level": "RESEARCH_OFFICE", "from": "0.01"},
+                                       {"level": "VICE_PRESIDENT", "from": "2000000.00"},
+                                       {"level": "PRESIDENT_MEETING", "from": "5000000.00"}]}""",
+                    "AP-2026", "DEMO-A", 2, 3),
+            command("POST /contracts/{id}/reward-decisions/{decisionId}/approvals", "approveRewardDecision",
+                    "An approver's answer to a reward decision routed for approval, at the approver's own level (taken "
+                            + "from the account): only the next level of its route, never its proposer nor an earlier "
+                            + "approver, with the minutes at the president's office meeting. The last approval makes the "
+                            + "decision count as decided; a rejection closes it and allocates nothing.",
+                    Callers.APPROVER, EnumSet.of(UNKNOWN_ENTRY, DATE_IN_FUTURE, DATE_BEFORE_SIGNING,
+                            NOT_THE_NEXT_APPROVER, SAME_PERSON, MINUTES_REQUIRED, DECISION_CLOSED), false, """
+                            {"approvalId": "APR-1", "approved": true, "on": "2026-04-03", "note": "agreed"}""",
+                    "APR-1", "C-2026-001", 5, 7),
             command("POST /contracts", "registerContract",
                     "Registers a technology contract with its contributors; the reward terms of the seller's policy "
-                            + "are frozen at registration. An unknown seller institution is a 404.",
+                            + "are frozen at registration. An unknown seller institution is a 404. With `pricing` "
+                            + "`AGREEMENT`, a government-established seller names in `dealNoticeId` its deal notice "
+                            + "that ended on or before `signedOn` (Law Art. 18).",
                     Callers.RECORDER, EnumSet.of(TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL, NO_PRINCIPAL_CONTRIBUTOR,
-                            DUPLICATE_REGISTRATION_NUMBER), true, """
+                            DUPLICATE_REGISTRATION_NUMBER, DEAL_PUBLICITY_REQUIRED, UNKNOWN_ENTRY), true, """
                             {"contractId": "C-2026-001", "registrationNumber": "2026110116000001", "kind": "LICENSE",
                              "licenseScope": "EXCLUSIVE", "sellerInstitutionId": "DEMO-A",
                              "buyer": {"name": "Yanqi Lake Materials Co.", "type": "ENTERPRISE", "regionCode": "110116"},
@@ -159,13 +189,15 @@ final class ApiOperations {
             command("POST /contracts/{id}/publicity", "recordPublicity",
                     "Records the publicity notice of a reward decision; a contributor in a leadership post is paid "
                             + "only once a notice covering the decision has ended.",
-                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, UNKNOWN_ENTRY, ALREADY_WITHDRAWN), false, """
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, UNKNOWN_ENTRY, ALREADY_WITHDRAWN,
+                            DECISION_NOT_APPROVED), false, """
                             {"noticeId": "N-1", "decisionId": "DEC-1", "from": "2026-04-02", "to": "2026-04-16"}""",
                     "N-1", "C-2026-001", 6, 8),
             command("POST /contracts/{id}/payments", "payReward",
                     "Pays one person part or all of what was allocated to them. Allowed on a terminated contract.",
                     Callers.RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_SIGNING, NOT_A_CONTRIBUTOR,
-                            PAYMENT_EXCEEDS_ALLOCATION, PAYMENT_BEFORE_DECISION, PUBLICITY_REQUIRED), false, """
+                            PAYMENT_EXCEEDS_ALLOCATION, PAYMENT_BEFORE_DECISION, PUBLICITY_REQUIRED,
+                            DECISION_NOT_APPROVED), false, """
                             {"paymentId": "PAY-1", "personId": "P-001", "amount": "400000.00", "paidOn": "2026-04-20",
                              "reference": "payroll 2026-04"}""",
                     "PAY-1", "C-2026-001", 7, 9),
@@ -296,6 +328,27 @@ final class ApiOperations {
                               "payments": [{"contractId": "C-2026-001", "paymentId": "PAY-1", "institutionId": "DEMO-A",
                                             "amount": "400000.00", "paidOn": "2026-04-20",
                                             "reducedWageTax": {"qualifies": true}}]}]"""),
+            read("GET /reports/annual-transformation", "annualTransformationReport",
+                    "An institution's annual report on its achievements, their transformation and the distribution of "
+                            + "the income (Law Art. 21): achievements obtained in `year`; contracts signed in it by mode "
+                            + "with their contract and technology transaction amounts; income received, deductible "
+                            + "costs and net income of the year; cash and shares rewarded and cash paid in it, the people "
+                            + "rewarded, those in leadership posts and principal heads by name; what the institution "
+                            + "keeps. Each contract's figures of the year are its reward book's over the entries dated "
+                            + "in the year, so they agree with the obligations and payouts to the fen. "
+                            + "`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` for XLSX.",
+                    Callers.SCOPED_READERS, true, """
+                            {"institutionId": "DEMO-A", "year": 2026, "achievementsObtained": 3,
+                             "contracts": [{"kind": "LICENSE", "contracts": 1, "totalAmount": "1200000.00",
+                                            "technologyAmount": "1000000.00"}],
+                             "income": "1000000.00", "deductibleCosts": "100000.00", "netIncome": "900000.00",
+                             "rewardDecided": "630000.00", "rewardPaid": "400000.00", "sharesReceived": 0,
+                             "sharesRewarded": 0, "personsRewarded": 2, "leadersRewarded": 1,
+                             "principalHeadsRewarded": 0,
+                             "leaders": [{"personId": "P-002", "name": "Li", "leadership": true, "principalHead": false,
+                                          "rewardDecided": "230000.00", "rewardPaid": "0.00", "sharesRewarded": 0}],
+                             "leadersRewardDecided": "230000.00", "principalHeadsRewardDecided": "0.00",
+                             "institutionKeeps": "270000.00", "sharesKept": 0}"""),
             command("POST /achievements", "registerAchievement",
                     "Registers an achievement in the district's reserve library, with its owners (co-owners allowed), "
                             + "inventors, number and stage (RESERVE unless given).",

@@ -11,7 +11,8 @@ enum Callers {
     INSTITUTION_RECORDER("A RECORDER of the institution concerned (an owner of the achievement, the incubator, the "
             + "demand's service institution), or an ADMIN.", true),
     SCOPED_READERS("Every role; a RECORDER its own institution's only (naming another is a 403).", true),
-    AUDIT("AUDITOR and ADMIN.", true);
+    AUDIT("AUDITOR and ADMIN.", true),
+    APPROVER("An APPROVER of the contract's seller institution, at the level the decision waits for.", true);
 
     final String sentence;
     /** Whether a signed-in user can be refused with a 403. */

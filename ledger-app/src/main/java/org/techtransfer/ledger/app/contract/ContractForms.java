@@ -14,6 +14,7 @@ import org.techtransfer.ledger.contract.ReceiveEquity;
 import org.techtransfer.ledger.contract.RegisterContract;
 import org.techtransfer.ledger.contract.ReverseEntry;
 import org.techtransfer.ledger.contract.TerminateContract;
+import org.techtransfer.ledger.deal.Pricing;
 import org.techtransfer.ledger.institution.OrganisationType;
 import org.techtransfer.ledger.reward.DecideCashReward;
 import org.techtransfer.ledger.reward.DecideEquityReward;
@@ -44,6 +45,7 @@ final class ContractForms {
             text("buyer.regionCode", true), text("technologyField", true),
             money("totalAmount"), money("technologyAmount"), date("signedOn"),
             select("licenseScope", LicenseScope.class, "scope", false), select("ipKind", IpKind.class, "ipKind", false),
+            select("pricing", Pricing.class, "pricing", false), text("dealNoticeId", false),
             lines("achievements"),
             rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership"),
                     check("principalHead"))));

@@ -230,7 +230,7 @@ class ContractPages {
                     throw new IllegalStateException("cannot read " + component, e);
                 }
                 String name = component.getName();
-                if (value instanceof LocalDate date && businessDate == null && (name.endsWith("On") || name.equals("from"))) {
+                if (value instanceof LocalDate date && businessDate == null && (name.endsWith("On") || name.equals("on") || name.equals("from"))) {
                     businessDate = date;
                 } else if (value != null && !name.equals("contractId") && !(payload instanceof ContractRegistered)) {
                     details.add(new Detail("field." + name, shown(value),

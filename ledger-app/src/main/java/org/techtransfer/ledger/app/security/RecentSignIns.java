@@ -48,7 +48,7 @@ class RecentSignIns implements AuthenticationProvider {
         }
         // what is remembered holds neither the password nor its bcrypt hash
         Authentication remembered = UsernamePasswordAuthenticationToken.authenticated(
-                new LedgerUser(user.getUsername(), "", user.role(), user.institutionId()), null, checked.getAuthorities());
+                new LedgerUser(user.getUsername(), "", user.role(), user.institutionId(), user.approvalLevel()), null, checked.getAuthorities());
         recent.put(key, remembered);
         return remembered;
     }

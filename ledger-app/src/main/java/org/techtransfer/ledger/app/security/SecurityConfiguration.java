@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.techtransfer.ledger.app.security.Role.ADMIN;
+import static org.techtransfer.ledger.app.security.Role.APPROVER;
 import static org.techtransfer.ledger.app.security.Role.AUDITOR;
 import static org.techtransfer.ledger.app.security.Role.FINANCE;
 import static org.techtransfer.ledger.app.security.Role.RECORDER;
@@ -81,6 +82,12 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, API + "/institutions").hasRole(ADMIN.name())
+                        // issue 23: a recorder records its own institution's notices (the controller holds it to it)
+                        .requestMatchers(HttpMethod.POST, API + "/institutions/*/deal-notices")
+                        .hasAnyRole(RECORDER.name(), ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, API + "/institutions/**").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, API + "/contracts/*/reward-decisions/*/approvals")
+                        .hasRole(APPROVER.name())
                         .requestMatchers(HttpMethod.POST, API + "/contracts", API + "/contracts/**")
                         .hasAnyRole(RECORDER.name(), ADMIN.name())
                         // achievements, incubations, demands: a recorder within its institution (the controllers hold it to it)
@@ -96,7 +103,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, API + "/statistics/**")
                         .hasAnyRole(FINANCE.name(), AUDITOR.name(), ADMIN.name())
                         // a recorder reads its own institution's only: the controller holds it to that
-                        .requestMatchers(HttpMethod.GET, API + "/reports/reward-tax")
+                        .requestMatchers(HttpMethod.GET, API + "/reports/reward-tax", API + "/reports/annual-transformation")
                         .hasAnyRole(FINANCE.name(), AUDITOR.name(), ADMIN.name(), RECORDER.name())
                         .requestMatchers(API + "/audit/**", API + "/admin/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()

@@ -105,6 +105,10 @@ final class Browser implements AutoCloseable {
                     .then(r => done(r.status), e => done(-1));""", method, path, json);
     }
 
+    WebElement element(By by) {
+        return driver.findElement(by);
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

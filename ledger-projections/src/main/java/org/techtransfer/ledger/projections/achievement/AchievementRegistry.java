@@ -185,4 +185,12 @@ public class AchievementRegistry {
     private static List<String> strings(Array array) throws SQLException {
         return Arrays.asList((String[]) array.getArray());
     }
+
+    /** The achievements an institution owns or co-owns that were granted or filed in the year (the annual report). */
+    public long obtainedIn(String institutionId, int year) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM achievement WHERE ? = ANY(owner_ids) "
+                + "AND number_date >= make_date(?, 1, 1) AND number_date < make_date(?, 1, 1)", Long.class,
+                institutionId, year, year + 1);
+        return count == null ? 0 : count;
+    }
 }
