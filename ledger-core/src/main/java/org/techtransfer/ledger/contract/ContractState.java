@@ -1,6 +1,9 @@
 package org.techtransfer.ledger.contract;
 
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.receivable.DealBook;
+import org.techtransfer.ledger.receivable.PaymentTermsSet;
+import org.techtransfer.ledger.receivable.SalesReported;
 import org.techtransfer.ledger.reward.CashRewardDecided;
 import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.reward.EquityRewardDecided;
@@ -26,6 +29,7 @@ public final class ContractState {
     private Money technologyAmount;
     private LocalDate terminatedOn;
     private RewardBook book;
+    private DealBook deal = new DealBook();
     /**
      * The ids taken by entries that the book does not index: decisions, notices, amendments, reversals,
      * withdrawals, changes of contributors.
@@ -50,6 +54,7 @@ public final class ContractState {
             book = new RewardBook(e.terms(), e.contributors(), e.wageTaxFacts());
         } else if (event instanceof IncomeRecorded e) {
             book.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
+            deal.recordIncome(e.incomeId(), e.amount(), e.category() == IncomeCategory.COST_REIMBURSEMENT);
         } else if (event instanceof CostRecorded e) {
             book.recordCost(e.costId(), e.amount());
         } else if (event instanceof EquityReceived e) {
@@ -78,6 +83,13 @@ public final class ContractState {
         } else if (event instanceof EntryReversed e) {
             entryIds.add(e.reversalId());
             book.reverse(e.entryId());
+            deal.reverse(e.entryId());
+        } else if (event instanceof PaymentTermsSet e) {
+            entryIds.add(e.termsId());
+            deal.setTerms(e);
+        } else if (event instanceof SalesReported e) {
+            entryIds.add(e.reportId());
+            deal.report(e);
         } else if (event instanceof ContractTerminated e) {
             terminatedOn = e.terminatedOn();
         } else {
@@ -90,7 +102,8 @@ public final class ContractState {
      * the events after {@code version} into the restored state gives what folding them all gives.
      */
     public record Snapshot(ContractRegistered registration, Money totalAmount, Money technologyAmount,
-                           LocalDate terminatedOn, Set<String> entryIds, long version, RewardBook.Snapshot book) {
+                           LocalDate terminatedOn, Set<String> entryIds, long version, RewardBook.Snapshot book,
+                           DealBook.Snapshot deal) {
     }
 
     public Snapshot snapshot() {
@@ -98,7 +111,7 @@ public final class ContractState {
             throw new IllegalStateException("a contract has a snapshot once it is registered");
         }
         return new Snapshot(registration, totalAmount, technologyAmount, terminatedOn, Set.copyOf(entryIds), version,
-                book.snapshot());
+                book.snapshot(), deal.snapshot());
     }
 
     public static ContractState restore(Snapshot snapshot) {
@@ -110,6 +123,7 @@ public final class ContractState {
         state.entryIds.addAll(snapshot.entryIds());
         state.version = snapshot.version();
         state.book = RewardBook.restore(snapshot.book());
+        state.deal = DealBook.restore(snapshot.deal());
         return state;
     }
 
@@ -154,6 +168,11 @@ public final class ContractState {
 
     public RewardBook book() {
         return book;
+    }
+
+    /** The contract's payment terms, sales reports and receivables. */
+    public DealBook deal() {
+        return deal;
     }
 
     /** Whether an entry of this contract, of whatever kind, has taken {@code id}. */

@@ -16,6 +16,9 @@ import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.PublicityRecorded;
 import org.techtransfer.ledger.reward.RecordPublicity;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.receivable.PaymentTermsSet;
+import org.techtransfer.ledger.receivable.ReportSales;
+import org.techtransfer.ledger.receivable.SetPaymentTerms;
 import org.techtransfer.ledger.reward.RewardBook;
 import org.techtransfer.ledger.reward.RewardDecisionWithdrawn;
 import org.techtransfer.ledger.reward.RewardPaid;
@@ -51,7 +54,7 @@ public class TechnologyContract {
      * The form of {@link #snapshot()}, stored with each snapshot: raise it when that form changes, and older
      * snapshots are passed over.
      */
-    public static final String SNAPSHOT_REVISION = "3";
+    public static final String SNAPSHOT_REVISION = "4";
 
     @AggregateIdentifier
     private String contractId;
@@ -218,6 +221,25 @@ public class TechnologyContract {
         state.book().checkReversal(command.entryId());
         apply(new EntryReversed(contractId, command.reversalId(), command.entryId(),
                 state.book().typeOf(command.entryId()).orElseThrow(), command.reason()));
+        return state.version();
+    }
+
+    @CommandHandler
+    long handle(SetPaymentTerms command) {
+        requireNewEntry(command.termsId());
+        state.deal().checkTerms(command, state.totalAmount(), state.registration().signedOn());
+        apply(new PaymentTermsSet(contractId, command.termsId(), command.instalments(), command.royalty(),
+                command.changeReason()));
+        return state.version();
+    }
+
+    @CommandHandler
+    long handle(ReportSales command, Clock clock) {
+        requireNewEntry(command.reportId());
+        requireBusinessDate(command.periodFrom(), clock);
+        requireBusinessDate(command.periodTo(), clock);
+        state.deal().checkReport(command);
+        apply(state.deal().reported(command));
         return state.version();
     }
 

@@ -30,5 +30,9 @@ public enum Rule {
     STAGE_FINAL,
     STAGE_UNCHANGED,
     GRADUATION_BEFORE_ENTRY,
-    ALREADY_GRADUATED
+    ALREADY_GRADUATED,
+    /** Issue 15: a schedule's instalments add up to the contract's amount (at most, beside a royalty). */
+    SCHEDULE_SUM_MISMATCH,
+    NO_ROYALTY_TERMS,
+    SALES_PERIOD_OVERLAP
 }

@@ -61,7 +61,8 @@ public class ApiDescription {
     /** Not blank and no control character (docs/api.md, "Field types and rules"). */
     private static final String TEXT = "^[^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*$";
     private static final Set<String> OPTIONAL_FIELDS = Set.of("licenseScope", "achievements", "rewardRate",
-            "paymentDeadlineMonths", "ipKind", "principalHead", "nonProfit");
+            "paymentDeadlineMonths", "ipKind", "principalHead", "nonProfit", "instalments", "royalty", "dueOn",
+            "milestone", "minimumAnnual", "changeReason");
 
     static {
         // an amount is a string in JSON (Money's @JsonValue); one named schema says how it is written

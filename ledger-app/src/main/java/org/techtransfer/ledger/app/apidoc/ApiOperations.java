@@ -5,6 +5,7 @@ import org.techtransfer.ledger.rule.Rule;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -229,6 +230,61 @@ final class ApiOperations {
             read("GET /institutions/{id}", "getInstitution", "The institution as registered.", Callers.ANY, """
                     {"institutionId": "DEMO-A", "name": "Huairou Institute of Nanoenergy", "type": "RESEARCH_INSTITUTE",
                      "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}"""),
+            command("POST /contracts/{id}/payment-terms", "setPaymentTerms",
+                    "Sets what the contract promises to pay: fixed instalments and milestone payments (each with "
+                            + "its due date, or the event a milestone awaits) and a running royalty (a rate on the "
+                            + "licensee's reported net sales, a minimum annual royalty for the years it runs, the days "
+                            + "after a period within which it is paid). Without a royalty the instalments add up to the "
+                            + "contract amount exactly; beside one, to at most that. Terms set again replace the "
+                            + "earlier ones and need a `reason`.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, SCHEDULE_SUM_MISMATCH, DATE_BEFORE_SIGNING),
+                    false, """
+                            {"termsId": "T-1",
+                             "instalments": [
+                               {"instalmentId": "I-1", "kind": "FIXED", "amount": "400000.00", "dueOn": "2026-04-01"},
+                               {"instalmentId": "M-1", "kind": "MILESTONE", "amount": "600000.00",
+                                "milestone": "product registration approved"}],
+                             "royalty": {"rate": 0.05, "minimumAnnual": "100000.00", "firstYear": 2026,
+                                         "lastYear": 2030, "paymentDays": 30}}""",
+                    "T-1", "C-2026-001", 4, 6),
+            command("POST /contracts/{id}/sales-reports", "reportSales",
+                    "Records the licensee's net sales over a period within one calendar year; the royalty due (the "
+                            + "rate of the terms times the net sales, to the nearest fen) is recorded with it, due "
+                            + "`paymentDays` after the period. Periods may not overlap.",
+                    Callers.RECORDER, with(ENTRY_RULES, NO_ROYALTY_TERMS, SALES_PERIOD_OVERLAP), false, """
+                            {"reportId": "S-2026-Q2", "periodFrom": "2026-04-01", "periodTo": "2026-06-30",
+                             "netSales": "2400000.00"}""",
+                    "S-2026-Q2", "C-2026-001", 5, 7),
+            read("GET /contracts/{id}/receivables", "getContractReceivables",
+                    "The contract's payment terms and sales reports, and its receivables on today's date, read "
+                            + "straight from the event log: each instalment, milestone, royalty and minimum-royalty "
+                            + "shortfall with what the receipts settle (oldest due first; reimbursements of costs are "
+                            + "not receipts), what is overdue, and `forecastReward`, the personnel reward the "
+                            + "outstanding will add to the required reward once received (at today's costs). "
+                            + "Distinct from the reward obligations.",
+                    Callers.CONTRACT_READERS, """
+                            {"contractId": "C-2026-001", "institutionId": "DEMO-A",
+                             "paymentTerms": {"contractId": "C-2026-001", "termsId": "T-1",
+                               "instalments": [{"instalmentId": "I-1", "kind": "FIXED", "amount": "400000.00",
+                                                "dueOn": "2026-04-01"}]},
+                             "salesReports": [],
+                             "receivables": {"hasTerms": true, "expected": "400000.00", "received": "100000.00",
+                               "outstanding": "300000.00", "overdue": "300000.00", "forecastReward": "210000.00",
+                               "unscheduled": "0.00",
+                               "items": [{"itemId": "I-1", "kind": "INSTALMENT", "amount": "400000.00",
+                                          "dueOn": "2026-04-01", "received": "100000.00",
+                                          "status": "OVERDUE"}]},
+                             "today": "2026-12-07"}"""),
+            read("GET /receivables", "listReceivables",
+                    "Receivables per institution (one entry each, by id), each with its contracts that have payment "
+                            + "terms: expected, received, outstanding, overdue on today's date, and the forecast "
+                            + "personnel reward. Answers from a read model.",
+                    Callers.SCOPED_READERS, """
+                            [{"institutionId": "DEMO-A", "expected": "400000.00", "received": "100000.00",
+                              "outstanding": "300000.00", "overdue": "300000.00", "forecastReward": "210000.00",
+                              "contracts": [{"contractId": "C-2026-001", "institutionId": "DEMO-A",
+                                "expected": "400000.00", "received": "100000.00", "outstanding": "300000.00",
+                                "overdue": "300000.00", "forecastReward": "210000.00"}]}]"""),
             read("GET /rewards/obligations", "listObligations",
                     "One row per contract: the cash reward owed and paid and its status on today's date, beside the "
                             + "share obligation. Overdue first, then outstanding, compliant, nothing due; within each, "
@@ -407,9 +463,9 @@ final class ApiOperations {
         return Collections.unmodifiableMap(map);
     }
 
-    private static Set<Rule> with(Set<Rule> rules, Rule more) {
+    private static Set<Rule> with(Set<Rule> rules, Rule... more) {
         EnumSet<Rule> all = EnumSet.copyOf(rules);
-        all.add(more);
+        all.addAll(List.of(more));
         return all;
     }
 }

@@ -19,6 +19,8 @@ import org.techtransfer.ledger.projections.indicator.IndicatorFigures;
 import org.techtransfer.ledger.projections.indicator.IndicatorFiguresProjection;
 import org.techtransfer.ledger.projections.payout.PayoutProjection;
 import org.techtransfer.ledger.projections.payout.Payouts;
+import org.techtransfer.ledger.projections.receivable.ReceivableProjection;
+import org.techtransfer.ledger.projections.receivable.ReceivablesReport;
 import org.techtransfer.ledger.projections.reward.RewardObligationProjection;
 import org.techtransfer.ledger.projections.reward.RewardTaxReport;
 import org.techtransfer.ledger.projections.reward.RewardObligations;
@@ -45,6 +47,17 @@ public class ProjectionConfiguration {
     RewardObligationProjection rewardObligationProjection(JdbcTemplate jdbc, EventStore eventStore,
                                                           @Value("${ledger.projections.contracts-followed:20000}") int followed) {
         return new RewardObligationProjection(jdbc, eventStore, followed);
+    }
+
+    @Bean
+    ReceivableProjection receivableProjection(JdbcTemplate jdbc, EventStore eventStore,
+                                              @Value("${ledger.projections.contracts-followed:20000}") int followed) {
+        return new ReceivableProjection(jdbc, eventStore, followed);
+    }
+
+    @Bean
+    ReceivablesReport receivablesReport(JdbcTemplate jdbc) {
+        return new ReceivablesReport(jdbc);
     }
 
     @Bean

@@ -15,7 +15,7 @@ import java.util.Map;
  * again from the log up to that event (from its latest snapshot, when that is not past the event). An
  * event seen twice (a batch retried after a rollback) is not applied twice.
  */
-final class ContractStates {
+public final class ContractStates {
 
     private record Followed(ContractState state, long lastSequence) {
     }
@@ -23,7 +23,7 @@ final class ContractStates {
     private final EventStore log;
     private final Map<String, Followed> followed;
 
-    ContractStates(EventStore log, int capacity) {
+    public ContractStates(EventStore log, int capacity) {
         this.log = log;
         // least recently used contracts are forgotten first; they are read again from the log if they return
         this.followed = new LinkedHashMap<>(16, 0.75f, true) {
@@ -38,7 +38,7 @@ final class ContractStates {
      * The contract as it stands once {@code event} is applied. Only the map is shared between the
      * processor's threads: a contract's events all belong to one segment, handled by one thread at a time.
      */
-    ContractState after(DomainEventMessage<?> event) {
+    public ContractState after(DomainEventMessage<?> event) {
         String id = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
         Followed known;
@@ -64,7 +64,7 @@ final class ContractStates {
         return state;
     }
 
-    void clear() {
+    public void clear() {
         synchronized (followed) {
             followed.clear();
         }
