@@ -34,5 +34,7 @@ public enum Rule {
     /** Issue 15: a schedule's instalments add up to the contract's amount (at most, beside a royalty). */
     SCHEDULE_SUM_MISMATCH,
     NO_ROYALTY_TERMS,
-    SALES_PERIOD_OVERLAP
+    SALES_PERIOD_OVERLAP,
+    /** Issue 15: a self-implementation's profits are recorded year after year from the start of production. */
+    PROFIT_YEAR_NOT_NEXT
 }

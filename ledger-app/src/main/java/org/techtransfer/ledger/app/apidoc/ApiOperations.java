@@ -285,6 +285,72 @@ final class ApiOperations {
                               "contracts": [{"contractId": "C-2026-001", "institutionId": "DEMO-A",
                                 "expected": "400000.00", "received": "100000.00", "outstanding": "300000.00",
                                 "overdue": "300000.00", "forecastReward": "210000.00"}]}]"""),
+            command("POST /implementations", "recordImplementation",
+                    "Records an achievement the institution implements itself (`SELF`) or with others "
+                            + "(`COOPERATION`) from the start of production, with the personnel it rewards. At least "
+                            + "5% of each rewarded year's operating profit is owed to them (Law Art. 45(3)): under the "
+                            + "`BEIJING` policy for 5 years from the first year of profit (Beijing Regulations 2019, "
+                            + "Art. 12 para. 3(3)), under `NATIONAL` for `rewardYears` (3 to 5, default 5) from the year "
+                            + "production starts. An unknown institution is a 404.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(NO_PRINCIPAL_CONTRIBUTOR, DATE_IN_FUTURE), true, """
+                            {"implementationId": "IMP-1", "institutionId": "DEMO-A", "title": "Nano-generator pilot line",
+                             "mode": "SELF", "achievements": ["ZL202010000001.1"], "productionStartedOn": "2021-06-01",
+                             "contributors": [
+                               {"personId": "P-001", "name": "Wang", "principal": true, "leadership": false},
+                               {"personId": "P-002", "name": "Li", "principal": false, "leadership": true}]}""",
+                    "IMP-1", "implementation/IMP-1", 0, 8),
+            command("POST /implementations/{id}/profits", "recordOperatingProfit",
+                    "Records a year's operating profit (a loss as `0.00`), years in order from the year production "
+                            + "started; the answer's `id` is `profit-<year>`. A rewarded year adds 5% of its profit to "
+                            + "the reward owed (the total rounded up to the fen), due the policy's deadline after the "
+                            + "year's end.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(PROFIT_YEAR_NOT_NEXT, DATE_IN_FUTURE), false, """
+                            {"year": 2021, "operatingProfit": "2000000.00"}""",
+                    "profit-2021", "implementation/IMP-1", 1, 9),
+            command("POST /implementations/{id}/reward-decisions", "decideImplementationReward",
+                    "Decides a cash reward from the implementation's profits and its allocations, by the rules of "
+                            + "a contract's cash reward decision.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(ALLOCATION_SUM_MISMATCH, NOT_A_CONTRIBUTOR,
+                            PRINCIPAL_SHARE_BELOW_HALF, REWARD_BELOW_MINIMUM), false, """
+                            {"decisionId": "IMP-DEC-1", "decidedOn": "2022-03-01", "total": "100000.00",
+                             "allocations": [{"personId": "P-001", "amount": "60000.00"},
+                                             {"personId": "P-002", "amount": "40000.00"}]}""",
+                    "IMP-DEC-1", "implementation/IMP-1", 2, 10),
+            command("POST /implementations/{id}/publicity", "publicizeImplementationReward",
+                    "Records the publicity notice of a reward decision on the implementation.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(UNKNOWN_ENTRY), false, """
+                            {"noticeId": "IMP-N-1", "decisionId": "IMP-DEC-1", "from": "2022-03-02", "to": "2022-03-16"}""",
+                    "IMP-N-1", "implementation/IMP-1", 3, 11),
+            command("POST /implementations/{id}/payments", "payImplementationReward",
+                    "Pays one person part or all of what the implementation's decisions allocated to them; a leader "
+                            + "once a notice of a decision allocating to them has ended.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(PAYMENT_EXCEEDS_ALLOCATION, PUBLICITY_REQUIRED,
+                            PAYMENT_BEFORE_DECISION, DATE_IN_FUTURE), false, """
+                            {"paymentId": "IMP-PAY-1", "personId": "P-002", "amount": "40000.00", "paidOn": "2022-04-01",
+                             "reference": "payroll 2022-04"}""",
+                    "IMP-PAY-1", "implementation/IMP-1", 4, 12),
+            read("GET /implementations/{id}", "getImplementation",
+                    "The implementation read straight from the event log: as recorded (with its `window` of "
+                            + "rewarded years and its reward `terms`), each year's profit with whether it is counted "
+                            + "and what it `owed`, the reward figures on today's date (`requiredReward` is 5% of the "
+                            + "counted profits, rounded up to the fen) and the payments.",
+                    Callers.SCOPED_READERS, true, """
+                            {"implementation": {"implementationId": "IMP-1", "institutionId": "DEMO-A",
+                               "title": "Nano-generator pilot line", "mode": "SELF", "achievements": [],
+                               "productionStartedOn": "2021-06-01",
+                               "window": {"counting": "FROM_FIRST_PROFIT_YEAR", "years": 5},
+                               "terms": {"policyId": "SELF-IMPLEMENTATION-BEIJING", "cashRate": 0.05, "shareRate": 0.05,
+                                         "deadlineMonths": 36},
+                               "contributors": [{"personId": "P-001", "name": "Wang", "principal": true,
+                                                 "leadership": false, "principalHead": false}]},
+                             "years": [{"implementationId": "IMP-1", "year": 2021, "operatingProfit": "2000000.00",
+                                        "counted": true, "owed": "100000.00"}],
+                             "reward": {"income": "2000000.00", "deductibleCosts": "0.00", "netIncome": "2000000.00",
+                               "requiredReward": "100000.00", "rewardDecided": "0.00", "rewardPaid": "0.00",
+                               "outstanding": "100000.00", "rewardStatus": "OUTSTANDING", "dueBy": "2024-12-31",
+                               "sharesReceived": 0, "requiredShares": 0, "sharesAllocated": 0, "sharesOutstanding": 0,
+                               "equityStatus": "NOTHING_DUE"},
+                             "payments": [], "version": 1}"""),
             read("GET /rewards/obligations", "listObligations",
                     "One row per contract: the cash reward owed and paid and its status on today's date, beside the "
                             + "share obligation. Overdue first, then outstanding, compliant, nothing due; within each, "

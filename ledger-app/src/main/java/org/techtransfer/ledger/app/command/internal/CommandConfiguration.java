@@ -18,6 +18,7 @@ import org.techtransfer.ledger.app.command.AuditMetaData;
 import org.techtransfer.ledger.achievement.Achievement;
 import org.techtransfer.ledger.command.LedgerCommandTargetResolver;
 import org.techtransfer.ledger.contract.TechnologyContract;
+import org.techtransfer.ledger.implementation.Implementation;
 import org.techtransfer.ledger.incubation.Incubation;
 import org.techtransfer.ledger.institution.Institution;
 import org.techtransfer.ledger.region.RegionYear;
@@ -54,6 +55,8 @@ public class CommandConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Achievement.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incubation.class)
+                        .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Implementation.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(RegionYear.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()));
