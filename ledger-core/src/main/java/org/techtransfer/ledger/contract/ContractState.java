@@ -1,5 +1,7 @@
 package org.techtransfer.ledger.contract;
 
+import org.techtransfer.ledger.coownership.CoOwnerBooks;
+import org.techtransfer.ledger.coownership.CoOwnersSet;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.receivable.DealBook;
 import org.techtransfer.ledger.receivable.PaymentTermsSet;
@@ -30,6 +32,7 @@ public final class ContractState {
     private LocalDate terminatedOn;
     private RewardBook book;
     private DealBook deal = new DealBook();
+    private CoOwnerBooks coOwners = new CoOwnerBooks();
     /**
      * The ids taken by entries that the book does not index: decisions, notices, amendments, reversals,
      * withdrawals, changes of contributors.
@@ -55,8 +58,10 @@ public final class ContractState {
         } else if (event instanceof IncomeRecorded e) {
             book.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
             deal.recordIncome(e.incomeId(), e.amount(), e.category() == IncomeCategory.COST_REIMBURSEMENT);
+            coOwners.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
         } else if (event instanceof CostRecorded e) {
             book.recordCost(e.costId(), e.amount());
+            coOwners.recordCost(e.costId(), e.amount());
         } else if (event instanceof EquityReceived e) {
             book.receiveEquity(e.equityId(), e.shares());
         } else if (event instanceof CashRewardDecided e) {
@@ -84,12 +89,16 @@ public final class ContractState {
             entryIds.add(e.reversalId());
             book.reverse(e.entryId());
             deal.reverse(e.entryId());
+            coOwners.reverse(e.entryId());
         } else if (event instanceof PaymentTermsSet e) {
             entryIds.add(e.termsId());
             deal.setTerms(e);
         } else if (event instanceof SalesReported e) {
             entryIds.add(e.reportId());
             deal.report(e);
+        } else if (event instanceof CoOwnersSet e) {
+            entryIds.add(e.coOwnershipId());
+            coOwners.set(e.owners(), book.contributors(), registration.wageTaxFacts());
         } else if (event instanceof ContractTerminated e) {
             terminatedOn = e.terminatedOn();
         } else {
@@ -103,7 +112,7 @@ public final class ContractState {
      */
     public record Snapshot(ContractRegistered registration, Money totalAmount, Money technologyAmount,
                            LocalDate terminatedOn, Set<String> entryIds, long version, RewardBook.Snapshot book,
-                           DealBook.Snapshot deal) {
+                           DealBook.Snapshot deal, CoOwnerBooks.Snapshot coOwners) {
     }
 
     public Snapshot snapshot() {
@@ -111,7 +120,7 @@ public final class ContractState {
             throw new IllegalStateException("a contract has a snapshot once it is registered");
         }
         return new Snapshot(registration, totalAmount, technologyAmount, terminatedOn, Set.copyOf(entryIds), version,
-                book.snapshot(), deal.snapshot());
+                book.snapshot(), deal.snapshot(), coOwners.snapshot());
     }
 
     public static ContractState restore(Snapshot snapshot) {
@@ -124,6 +133,7 @@ public final class ContractState {
         state.version = snapshot.version();
         state.book = RewardBook.restore(snapshot.book());
         state.deal = DealBook.restore(snapshot.deal());
+        state.coOwners = CoOwnerBooks.restore(snapshot.coOwners());
         return state;
     }
 
@@ -173,6 +183,11 @@ public final class ContractState {
     /** The contract's payment terms, sales reports and receivables. */
     public DealBook deal() {
         return deal;
+    }
+
+    /** The co-owners of the contract's achievements, each with its own reward book; none when not co-owned. */
+    public CoOwnerBooks coOwners() {
+        return coOwners;
     }
 
     /** Whether an entry of this contract, of whatever kind, has taken {@code id}. */

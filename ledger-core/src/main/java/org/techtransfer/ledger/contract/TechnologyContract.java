@@ -15,6 +15,11 @@ import org.techtransfer.ledger.reward.EquityRewardDecided;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.PublicityRecorded;
 import org.techtransfer.ledger.reward.RecordPublicity;
+import org.techtransfer.ledger.coownership.CoOwner;
+import org.techtransfer.ledger.coownership.CoOwnerBooks;
+import org.techtransfer.ledger.coownership.CoOwnerTerms;
+import org.techtransfer.ledger.coownership.CoOwnersSet;
+import org.techtransfer.ledger.coownership.SetCoOwners;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.receivable.PaymentTermsSet;
 import org.techtransfer.ledger.receivable.ReportSales;
@@ -29,6 +34,8 @@ import org.techtransfer.ledger.rule.EntryIdInUse;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.techtransfer.ledger.rule.Rule.CONTRACT_TERMINATED;
@@ -230,6 +237,24 @@ public class TechnologyContract {
         state.deal().checkTerms(command, state.totalAmount(), state.registration().signedOn());
         apply(new PaymentTermsSet(contractId, command.termsId(), command.instalments(), command.royalty(),
                 command.changeReason()));
+        return state.version();
+    }
+
+    /** Each co-owner's reward terms are those of its own policy on the signing date, as the seller's were. */
+    @CommandHandler
+    long handle(SetCoOwners command, Institutions institutions) {
+        requireNewEntry(command.coOwnershipId());
+        ContractRegistered r = state.registration();
+        CoOwnerBooks.check(command, r.sellerInstitutionId(), state.book().income());
+        List<CoOwnerTerms> owners = new ArrayList<>();
+        for (CoOwner owner : command.owners()) {
+            InstitutionRegistered institution = institutions.find(owner.institutionId())
+                    .orElseThrow(() -> new UnknownInstitution(owner.institutionId()));
+            owners.add(new CoOwnerTerms(owner.institutionId(), owner.share(), RewardPolicies.termsFor(
+                    institution.policy(), r.signedOn(), r.kind().raisesObligation(), institution.rewardRate(),
+                    institution.paymentDeadlineMonths())));
+        }
+        apply(new CoOwnersSet(contractId, command.coOwnershipId(), owners));
         return state.version();
     }
 

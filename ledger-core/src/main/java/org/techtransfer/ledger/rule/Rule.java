@@ -36,5 +36,8 @@ public enum Rule {
     NO_ROYALTY_TERMS,
     SALES_PERIOD_OVERLAP,
     /** Issue 15: a self-implementation's profits are recorded year after year from the start of production. */
-    PROFIT_YEAR_NOT_NEXT
+    PROFIT_YEAR_NOT_NEXT,
+    /** Issue 15: co-owners' shares of each receipt add up to the whole, agreed before the first receipt. */
+    CO_OWNER_SHARES_NOT_WHOLE,
+    CO_OWNERS_AFTER_RECEIPTS
 }

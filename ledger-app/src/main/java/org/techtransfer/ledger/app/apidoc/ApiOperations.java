@@ -351,6 +351,38 @@ final class ApiOperations {
                                "sharesReceived": 0, "requiredShares": 0, "sharesAllocated": 0, "sharesOutstanding": 0,
                                "equityStatus": "NOTHING_DUE"},
                              "payments": [], "version": 1}"""),
+            command("POST /contracts/{id}/co-owners", "setCoOwners",
+                    "Records that the achievements the contract concerns are owned by several institutions, the "
+                            + "seller among them, with the shares (adding up to 1) in which they split each receipt "
+                            + "and cost. Set before the first receipt; set again (a new id) while none is received. "
+                            + "Each co-owner is held to the reward terms of its own policy on the signing date. An "
+                            + "unknown co-owner is a 404.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, CO_OWNER_SHARES_NOT_WHOLE,
+                            CO_OWNERS_AFTER_RECEIPTS), true, """
+                            {"coOwnershipId": "CO-1", "owners": [{"institutionId": "DEMO-A", "share": 0.6},
+                                                                {"institutionId": "DEMO-B", "share": 0.4}]}""",
+                    "CO-1", "C-2026-001", 1, 3),
+            read("GET /contracts/{id}/co-owners", "getCoOwners",
+                    "Each co-owner of the contract's achievements with its share, its part of the receipts and "
+                            + "costs (split exact to the fen, the fen left over to the largest fractions), its net "
+                            + "income and the reward it owes under its own policy. Read from the event log; a RECORDER "
+                            + "of the seller or of a co-owner.",
+                    Callers.CONTRACT_READERS, """
+                            {"contractId": "C-2026-001", "sellerInstitutionId": "DEMO-A",
+                             "coOwners": [{"institutionId": "DEMO-A", "share": 0.6, "policyId": "BEIJING-2020",
+                               "rate": 0.70, "income": "600000.00", "deductibleCosts": "0.00", "netIncome": "600000.00",
+                               "requiredReward": "420000.00", "dueBy": "2029-03-15"},
+                              {"institutionId": "DEMO-B", "share": 0.4, "policyId": "NATIONAL-2015", "rate": 0.50,
+                               "income": "400000.00", "deductibleCosts": "0.00", "netIncome": "400000.00",
+                               "requiredReward": "200000.00", "dueBy": "2029-03-15"}]}"""),
+            read("GET /rewards/co-owner-obligations", "listCoOwnerObligations",
+                    "One row per co-owned contract and co-owner: the co-owner's share, its part of the income, its "
+                            + "net income and the reward it owes its personnel under its own policy, with the deadline "
+                            + "of its oldest accrual. By contract, then co-owner. Answers from a read model.",
+                    Callers.SCOPED_READERS, """
+                            [{"contractId": "C-2026-001", "institutionId": "DEMO-B", "sellerId": "DEMO-A", "share": 0.4,
+                              "policyId": "NATIONAL-2015", "income": "400000.00", "netIncome": "400000.00",
+                              "requiredReward": "200000.00", "dueBy": "2029-03-15"}]"""),
             read("GET /rewards/obligations", "listObligations",
                     "One row per contract: the cash reward owed and paid and its status on today's date, beside the "
                             + "share obligation. Overdue first, then outstanding, compliant, nothing due; within each, "

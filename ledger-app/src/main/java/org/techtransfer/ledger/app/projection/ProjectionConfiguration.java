@@ -15,6 +15,8 @@ import org.techtransfer.ledger.projections.achievement.AchievementRegistry;
 import org.techtransfer.ledger.projections.achievement.AchievementRegistryProjection;
 import org.techtransfer.ledger.projections.contract.ContractCatalog;
 import org.techtransfer.ledger.projections.contract.ContractCatalogProjection;
+import org.techtransfer.ledger.projections.coownership.CoOwnerObligationProjection;
+import org.techtransfer.ledger.projections.coownership.CoOwnerObligations;
 import org.techtransfer.ledger.projections.indicator.IndicatorFigures;
 import org.techtransfer.ledger.projections.indicator.IndicatorFiguresProjection;
 import org.techtransfer.ledger.projections.payout.PayoutProjection;
@@ -53,6 +55,17 @@ public class ProjectionConfiguration {
     ReceivableProjection receivableProjection(JdbcTemplate jdbc, EventStore eventStore,
                                               @Value("${ledger.projections.contracts-followed:20000}") int followed) {
         return new ReceivableProjection(jdbc, eventStore, followed);
+    }
+
+    @Bean
+    CoOwnerObligationProjection coOwnerObligationProjection(JdbcTemplate jdbc, EventStore eventStore,
+                                                            @Value("${ledger.projections.contracts-followed:20000}") int followed) {
+        return new CoOwnerObligationProjection(jdbc, eventStore, followed);
+    }
+
+    @Bean
+    CoOwnerObligations coOwnerObligations(JdbcTemplate jdbc) {
+        return new CoOwnerObligations(jdbc);
     }
 
     @Bean
