@@ -4,7 +4,12 @@ import org.techtransfer.ledger.approval.CashRewardProposed;
 import org.techtransfer.ledger.approval.DecisionApprovalRecorded;
 import org.techtransfer.ledger.approval.DecisionApprovals;
 import org.techtransfer.ledger.approval.EquityRewardProposed;
+import org.techtransfer.ledger.coownership.CoOwnerBooks;
+import org.techtransfer.ledger.coownership.CoOwnersSet;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.receivable.DealBook;
+import org.techtransfer.ledger.receivable.PaymentTermsSet;
+import org.techtransfer.ledger.receivable.SalesReported;
 import org.techtransfer.ledger.reward.CashRewardDecided;
 import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.reward.EquityRewardDecided;
@@ -34,6 +39,8 @@ public final class ContractState {
     private ContractPriced priced;
     /** The reward decisions routed for approval (issue 23): they reach the book once approved. */
     private DecisionApprovals approvals = new DecisionApprovals();
+    private DealBook deal = new DealBook();
+    private CoOwnerBooks coOwners = new CoOwnerBooks();
     /**
      * The ids taken by entries that the book does not index: decisions, notices, amendments, reversals,
      * withdrawals, changes of contributors.
@@ -58,8 +65,11 @@ public final class ContractState {
             book = new RewardBook(e.terms(), e.contributors(), e.wageTaxFacts());
         } else if (event instanceof IncomeRecorded e) {
             book.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
+            deal.recordIncome(e.incomeId(), e.amount(), e.category() == IncomeCategory.COST_REIMBURSEMENT);
+            coOwners.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
         } else if (event instanceof CostRecorded e) {
             book.recordCost(e.costId(), e.amount());
+            coOwners.recordCost(e.costId(), e.amount());
         } else if (event instanceof EquityReceived e) {
             book.receiveEquity(e.equityId(), e.shares());
             approvals.receiveEquity(e.shares(), e.valuation());
@@ -87,6 +97,17 @@ public final class ContractState {
         } else if (event instanceof EntryReversed e) {
             entryIds.add(e.reversalId());
             book.reverse(e.entryId());
+            deal.reverse(e.entryId());
+            coOwners.reverse(e.entryId());
+        } else if (event instanceof PaymentTermsSet e) {
+            entryIds.add(e.termsId());
+            deal.setTerms(e);
+        } else if (event instanceof SalesReported e) {
+            entryIds.add(e.reportId());
+            deal.report(e);
+        } else if (event instanceof CoOwnersSet e) {
+            entryIds.add(e.coOwnershipId());
+            coOwners.set(e.owners(), book.contributors(), registration.wageTaxFacts());
         } else if (event instanceof ContractTerminated e) {
             terminatedOn = e.terminatedOn();
         } else if (event instanceof ContractPriced e) {
@@ -111,7 +132,8 @@ public final class ContractState {
      */
     public record Snapshot(ContractRegistered registration, Money totalAmount, Money technologyAmount,
                            LocalDate terminatedOn, Set<String> entryIds, long version, RewardBook.Snapshot book,
-                           ContractPriced priced, DecisionApprovals.Snapshot approvals) {
+                           ContractPriced priced, DecisionApprovals.Snapshot approvals,
+                           DealBook.Snapshot deal, CoOwnerBooks.Snapshot coOwners) {
     }
 
     public Snapshot snapshot() {
@@ -119,7 +141,8 @@ public final class ContractState {
             throw new IllegalStateException("a contract has a snapshot once it is registered");
         }
         return new Snapshot(registration, totalAmount, technologyAmount, terminatedOn, Set.copyOf(entryIds), version,
-                book.snapshot(), priced, approvals.snapshot());
+                book.snapshot(), priced, approvals.snapshot(),
+                deal.snapshot(), coOwners.snapshot());
     }
 
     public static ContractState restore(Snapshot snapshot) {
@@ -133,6 +156,8 @@ public final class ContractState {
         state.book = RewardBook.restore(snapshot.book());
         state.priced = snapshot.priced();
         state.approvals = DecisionApprovals.restore(snapshot.approvals());
+        state.deal = DealBook.restore(snapshot.deal());
+        state.coOwners = CoOwnerBooks.restore(snapshot.coOwners());
         return state;
     }
 
@@ -192,6 +217,16 @@ public final class ContractState {
 
     public DecisionApprovals approvals() {
         return approvals;
+    }
+
+    /** The contract's payment terms, sales reports and receivables. */
+    public DealBook deal() {
+        return deal;
+    }
+
+    /** The co-owners of the contract's achievements, each with its own reward book; none when not co-owned. */
+    public CoOwnerBooks coOwners() {
+        return coOwners;
     }
 
     /** Whether an entry of this contract, of whatever kind, has taken {@code id}. */

@@ -22,7 +22,15 @@ import org.techtransfer.ledger.reward.EquityRewardDecided;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.PublicityRecorded;
 import org.techtransfer.ledger.reward.RecordPublicity;
+import org.techtransfer.ledger.coownership.CoOwner;
+import org.techtransfer.ledger.coownership.CoOwnerBooks;
+import org.techtransfer.ledger.coownership.CoOwnerTerms;
+import org.techtransfer.ledger.coownership.CoOwnersSet;
+import org.techtransfer.ledger.coownership.SetCoOwners;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.receivable.PaymentTermsSet;
+import org.techtransfer.ledger.receivable.ReportSales;
+import org.techtransfer.ledger.receivable.SetPaymentTerms;
 import org.techtransfer.ledger.reward.RewardBook;
 import org.techtransfer.ledger.reward.RewardDecisionWithdrawn;
 import org.techtransfer.ledger.reward.RewardPaid;
@@ -33,6 +41,8 @@ import org.techtransfer.ledger.rule.EntryIdInUse;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -59,7 +69,7 @@ public class TechnologyContract {
      * The form of {@link #snapshot()}, stored with each snapshot: raise it when that form changes, and older
      * snapshots are passed over.
      */
-    public static final String SNAPSHOT_REVISION = "4";
+    public static final String SNAPSHOT_REVISION = "5";
 
     @AggregateIdentifier
     private String contractId;
@@ -264,6 +274,43 @@ public class TechnologyContract {
         state.book().checkReversal(command.entryId());
         apply(new EntryReversed(contractId, command.reversalId(), command.entryId(),
                 state.book().typeOf(command.entryId()).orElseThrow(), command.reason()));
+        return state.version();
+    }
+
+    @CommandHandler
+    long handle(SetPaymentTerms command) {
+        requireNewEntry(command.termsId());
+        state.deal().checkTerms(command, state.totalAmount(), state.registration().signedOn());
+        apply(new PaymentTermsSet(contractId, command.termsId(), command.instalments(), command.royalty(),
+                command.changeReason()));
+        return state.version();
+    }
+
+    /** Each co-owner's reward terms are those of its own policy on the signing date, as the seller's were. */
+    @CommandHandler
+    long handle(SetCoOwners command, Institutions institutions) {
+        requireNewEntry(command.coOwnershipId());
+        ContractRegistered r = state.registration();
+        CoOwnerBooks.check(command, r.sellerInstitutionId(), state.book().income());
+        List<CoOwnerTerms> owners = new ArrayList<>();
+        for (CoOwner owner : command.owners()) {
+            InstitutionRegistered institution = institutions.find(owner.institutionId())
+                    .orElseThrow(() -> new UnknownInstitution(owner.institutionId()));
+            owners.add(new CoOwnerTerms(owner.institutionId(), owner.share(), RewardPolicies.termsFor(
+                    institution.policy(), r.signedOn(), r.kind().raisesObligation(), institution.rewardRate(),
+                    institution.paymentDeadlineMonths())));
+        }
+        apply(new CoOwnersSet(contractId, command.coOwnershipId(), owners));
+        return state.version();
+    }
+
+    @CommandHandler
+    long handle(ReportSales command, Clock clock) {
+        requireNewEntry(command.reportId());
+        requireBusinessDate(command.periodFrom(), clock);
+        requireBusinessDate(command.periodTo(), clock);
+        state.deal().checkReport(command);
+        apply(state.deal().reported(command));
         return state.version();
     }
 

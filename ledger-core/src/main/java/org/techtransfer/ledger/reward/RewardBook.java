@@ -540,6 +540,14 @@ public final class RewardBook {
         return requiredFor(income);
     }
 
+    /**
+     * What the required reward would grow by if {@code more} income were received, at today's costs: the
+     * personnel reward that a contract's expected income will create.
+     */
+    public Money requiredRewardOnFurtherIncome(Money more) {
+        return requiredFor(income.plus(more)).minus(requiredReward());
+    }
+
     private Money requiredFor(Money incomeSoFar) {
         return incomeSoFar.minus(costTotal).atLeastZero().timesRoundedUp(terms.cashRate());
     }

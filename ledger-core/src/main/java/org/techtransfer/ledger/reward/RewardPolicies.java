@@ -147,7 +147,7 @@ public final class RewardPolicies {
     }
 
     /** Patents, software copyright, IC layouts, plant and biomedical varieties; not trade secrets or know-how alone. */
-    private static boolean qualifyingIp(IpKind kind) {
+    public static boolean qualifyingIp(IpKind kind) {
         return kind != null && switch (kind) {
             case PATENT, SOFTWARE_COPYRIGHT, IC_LAYOUT, PLANT_VARIETY, BIOMEDICAL_VARIETY -> true;
             case TRADE_SECRET, KNOW_HOW, OTHER -> false;

@@ -43,5 +43,14 @@ public enum Rule {
     SAME_PERSON,
     MINUTES_REQUIRED,
     DECISION_CLOSED,
-    DECISION_NOT_APPROVED
+    DECISION_NOT_APPROVED,
+    /** Issue 15: a schedule's instalments add up to the contract's amount (at most, beside a royalty). */
+    SCHEDULE_SUM_MISMATCH,
+    NO_ROYALTY_TERMS,
+    SALES_PERIOD_OVERLAP,
+    /** Issue 15: a self-implementation's profits are recorded year after year from the start of production. */
+    PROFIT_YEAR_NOT_NEXT,
+    /** Issue 15: co-owners' shares of each receipt add up to the whole, agreed before the first receipt. */
+    CO_OWNER_SHARES_NOT_WHOLE,
+    CO_OWNERS_AFTER_RECEIPTS
 }

@@ -62,7 +62,7 @@ public class ApiDescription {
     private static final String TEXT = "^[^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*$";
     private static final Set<String> OPTIONAL_FIELDS = Set.of("licenseScope", "achievements", "rewardRate",
             "paymentDeadlineMonths", "ipKind", "principalHead", "nonProfit", "pricing", "dealNoticeId", "note",
-            "minutesRef");
+            "minutesRef", "instalments", "royalty", "dueOn", "milestone", "minimumAnnual", "changeReason", "rewardYears");
 
     static {
         // an amount is a string in JSON (Money's @JsonValue); one named schema says how it is written
@@ -317,7 +317,7 @@ public class ApiDescription {
     private static String pathIdField(String path) {
         for (Map.Entry<String, String> named : Map.of("/contracts/{id}/", "contractId", "/achievements/{id}/",
                 "achievementId", "/incubations/{id}/", "incubationId", "/demands/{id}/", "demandId",
-                "/institutions/{id}/", "institutionId").entrySet()) {
+                "/institutions/{id}/", "institutionId", "/implementations/{id}/", "implementationId").entrySet()) {
             if (path.startsWith(ApiOperations.BASE + named.getKey())) {
                 return named.getValue();
             }

@@ -5,6 +5,7 @@ import org.techtransfer.ledger.rule.Rule;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -286,6 +287,159 @@ final class ApiOperations {
             read("GET /institutions/{id}", "getInstitution", "The institution as registered.", Callers.ANY, """
                     {"institutionId": "DEMO-A", "name": "Huairou Institute of Nanoenergy", "type": "RESEARCH_INSTITUTE",
                      "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}"""),
+            command("POST /contracts/{id}/payment-terms", "setPaymentTerms",
+                    "Sets what the contract promises to pay: fixed instalments and milestone payments (each with "
+                            + "its due date, or the event a milestone awaits) and a running royalty (a rate on the "
+                            + "licensee's reported net sales, a minimum annual royalty for the years it runs, the days "
+                            + "after a period within which it is paid). Without a royalty the instalments add up to the "
+                            + "contract amount exactly; beside one, to at most that. Terms set again replace the "
+                            + "earlier ones and need a `reason`.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, SCHEDULE_SUM_MISMATCH, DATE_BEFORE_SIGNING),
+                    false, """
+                            {"termsId": "T-1",
+                             "instalments": [
+                               {"instalmentId": "I-1", "kind": "FIXED", "amount": "400000.00", "dueOn": "2026-04-01"},
+                               {"instalmentId": "M-1", "kind": "MILESTONE", "amount": "600000.00",
+                                "milestone": "product registration approved"}],
+                             "royalty": {"rate": 0.05, "minimumAnnual": "100000.00", "firstYear": 2026,
+                                         "lastYear": 2030, "paymentDays": 30}}""",
+                    "T-1", "C-2026-001", 4, 6),
+            command("POST /contracts/{id}/sales-reports", "reportSales",
+                    "Records the licensee's net sales over a period within one calendar year; the royalty due (the "
+                            + "rate of the terms times the net sales, to the nearest fen) is recorded with it, due "
+                            + "`paymentDays` after the period. Periods may not overlap.",
+                    Callers.RECORDER, with(ENTRY_RULES, NO_ROYALTY_TERMS, SALES_PERIOD_OVERLAP), false, """
+                            {"reportId": "S-2026-Q2", "periodFrom": "2026-04-01", "periodTo": "2026-06-30",
+                             "netSales": "2400000.00"}""",
+                    "S-2026-Q2", "C-2026-001", 5, 7),
+            read("GET /contracts/{id}/receivables", "getContractReceivables",
+                    "The contract's payment terms and sales reports, and its receivables on today's date, read "
+                            + "straight from the event log: each instalment, milestone, royalty and minimum-royalty "
+                            + "shortfall with what the receipts settle (oldest due first; reimbursements of costs are "
+                            + "not receipts), what is overdue, and `forecastReward`, the personnel reward the "
+                            + "outstanding will add to the required reward once received (at today's costs). "
+                            + "Distinct from the reward obligations.",
+                    Callers.CONTRACT_READERS, """
+                            {"contractId": "C-2026-001", "institutionId": "DEMO-A",
+                             "paymentTerms": {"contractId": "C-2026-001", "termsId": "T-1",
+                               "instalments": [{"instalmentId": "I-1", "kind": "FIXED", "amount": "400000.00",
+                                                "dueOn": "2026-04-01"}]},
+                             "salesReports": [],
+                             "receivables": {"hasTerms": true, "expected": "400000.00", "received": "100000.00",
+                               "outstanding": "300000.00", "overdue": "300000.00", "forecastReward": "210000.00",
+                               "unscheduled": "0.00",
+                               "items": [{"itemId": "I-1", "kind": "INSTALMENT", "amount": "400000.00",
+                                          "dueOn": "2026-04-01", "received": "100000.00",
+                                          "status": "OVERDUE"}]},
+                             "today": "2026-12-07"}"""),
+            read("GET /receivables", "listReceivables",
+                    "Receivables per institution (one entry each, by id), each with its contracts that have payment "
+                            + "terms: expected, received, outstanding, overdue on today's date, and the forecast "
+                            + "personnel reward. Answers from a read model.",
+                    Callers.SCOPED_READERS, """
+                            [{"institutionId": "DEMO-A", "expected": "400000.00", "received": "100000.00",
+                              "outstanding": "300000.00", "overdue": "300000.00", "forecastReward": "210000.00",
+                              "contracts": [{"contractId": "C-2026-001", "institutionId": "DEMO-A",
+                                "expected": "400000.00", "received": "100000.00", "outstanding": "300000.00",
+                                "overdue": "300000.00", "forecastReward": "210000.00"}]}]"""),
+            command("POST /implementations", "recordImplementation",
+                    "Records an achievement the institution implements itself (`SELF`) or with others "
+                            + "(`COOPERATION`) from the start of production, with the personnel it rewards. At least "
+                            + "5% of each rewarded year's operating profit is owed to them (Law Art. 45(3)): under the "
+                            + "`BEIJING` policy for 5 years from the first year of profit (Beijing Regulations 2019, "
+                            + "Art. 12 para. 3(3)), under `NATIONAL` for `rewardYears` (3 to 5, default 5) from the year "
+                            + "production starts. An unknown institution is a 404.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(NO_PRINCIPAL_CONTRIBUTOR, DATE_IN_FUTURE), true, """
+                            {"implementationId": "IMP-1", "institutionId": "DEMO-A", "title": "Nano-generator pilot line",
+                             "mode": "SELF", "achievements": ["ZL202010000001.1"], "productionStartedOn": "2021-06-01",
+                             "contributors": [
+                               {"personId": "P-001", "name": "Wang", "principal": true, "leadership": false},
+                               {"personId": "P-002", "name": "Li", "principal": false, "leadership": true}]}""",
+                    "IMP-1", "implementation/IMP-1", 0, 8),
+            command("POST /implementations/{id}/profits", "recordOperatingProfit",
+                    "Records a year's operating profit (a loss as `0.00`), years in order from the year production "
+                            + "started; the answer's `id` is `profit-<year>`. A rewarded year adds 5% of its profit to "
+                            + "the reward owed (the total rounded up to the fen), due the policy's deadline after the "
+                            + "year's end.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(PROFIT_YEAR_NOT_NEXT, DATE_IN_FUTURE), false, """
+                            {"year": 2021, "operatingProfit": "2000000.00"}""",
+                    "profit-2021", "implementation/IMP-1", 1, 9),
+            command("POST /implementations/{id}/reward-decisions", "decideImplementationReward",
+                    "Decides a cash reward from the implementation's profits and its allocations, by the rules of "
+                            + "a contract's cash reward decision.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(ALLOCATION_SUM_MISMATCH, NOT_A_CONTRIBUTOR,
+                            PRINCIPAL_SHARE_BELOW_HALF, REWARD_BELOW_MINIMUM), false, """
+                            {"decisionId": "IMP-DEC-1", "decidedOn": "2022-03-01", "total": "100000.00",
+                             "allocations": [{"personId": "P-001", "amount": "60000.00"},
+                                             {"personId": "P-002", "amount": "40000.00"}]}""",
+                    "IMP-DEC-1", "implementation/IMP-1", 2, 10),
+            command("POST /implementations/{id}/publicity", "publicizeImplementationReward",
+                    "Records the publicity notice of a reward decision on the implementation.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(UNKNOWN_ENTRY), false, """
+                            {"noticeId": "IMP-N-1", "decisionId": "IMP-DEC-1", "from": "2022-03-02", "to": "2022-03-16"}""",
+                    "IMP-N-1", "implementation/IMP-1", 3, 11),
+            command("POST /implementations/{id}/payments", "payImplementationReward",
+                    "Pays one person part or all of what the implementation's decisions allocated to them; a leader "
+                            + "once a notice of a decision allocating to them has ended.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(PAYMENT_EXCEEDS_ALLOCATION, PUBLICITY_REQUIRED,
+                            PAYMENT_BEFORE_DECISION, DATE_IN_FUTURE), false, """
+                            {"paymentId": "IMP-PAY-1", "personId": "P-002", "amount": "40000.00", "paidOn": "2022-04-01",
+                             "reference": "payroll 2022-04"}""",
+                    "IMP-PAY-1", "implementation/IMP-1", 4, 12),
+            read("GET /implementations/{id}", "getImplementation",
+                    "The implementation read straight from the event log: as recorded (with its `window` of "
+                            + "rewarded years and its reward `terms`), each year's profit with whether it is counted "
+                            + "and what it `owed`, the reward figures on today's date (`requiredReward` is 5% of the "
+                            + "counted profits, rounded up to the fen) and the payments.",
+                    Callers.SCOPED_READERS, true, """
+                            {"implementation": {"implementationId": "IMP-1", "institutionId": "DEMO-A",
+                               "title": "Nano-generator pilot line", "mode": "SELF", "achievements": [],
+                               "productionStartedOn": "2021-06-01",
+                               "window": {"counting": "FROM_FIRST_PROFIT_YEAR", "years": 5},
+                               "terms": {"policyId": "SELF-IMPLEMENTATION-BEIJING", "cashRate": 0.05, "shareRate": 0.05,
+                                         "deadlineMonths": 36},
+                               "contributors": [{"personId": "P-001", "name": "Wang", "principal": true,
+                                                 "leadership": false, "principalHead": false}]},
+                             "years": [{"implementationId": "IMP-1", "year": 2021, "operatingProfit": "2000000.00",
+                                        "counted": true, "owed": "100000.00"}],
+                             "reward": {"income": "2000000.00", "deductibleCosts": "0.00", "netIncome": "2000000.00",
+                               "requiredReward": "100000.00", "rewardDecided": "0.00", "rewardPaid": "0.00",
+                               "outstanding": "100000.00", "rewardStatus": "OUTSTANDING", "dueBy": "2024-12-31",
+                               "sharesReceived": 0, "requiredShares": 0, "sharesAllocated": 0, "sharesOutstanding": 0,
+                               "equityStatus": "NOTHING_DUE"},
+                             "payments": [], "version": 1}"""),
+            command("POST /contracts/{id}/co-owners", "setCoOwners",
+                    "Records that the achievements the contract concerns are owned by several institutions, the "
+                            + "seller among them, with the shares (adding up to 1) in which they split each receipt "
+                            + "and cost. Set before the first receipt; set again (a new id) while none is received. "
+                            + "Each co-owner is held to the reward terms of its own policy on the signing date. An "
+                            + "unknown co-owner is a 404.",
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, CO_OWNER_SHARES_NOT_WHOLE,
+                            CO_OWNERS_AFTER_RECEIPTS), true, """
+                            {"coOwnershipId": "CO-1", "owners": [{"institutionId": "DEMO-A", "share": 0.6},
+                                                                {"institutionId": "DEMO-B", "share": 0.4}]}""",
+                    "CO-1", "C-2026-001", 1, 3),
+            read("GET /contracts/{id}/co-owners", "getCoOwners",
+                    "Each co-owner of the contract's achievements with its share, its part of the receipts and "
+                            + "costs (split exact to the fen, the fen left over to the largest fractions), its net "
+                            + "income and the reward it owes under its own policy. Read from the event log; a RECORDER "
+                            + "of the seller or of a co-owner.",
+                    Callers.CONTRACT_READERS, """
+                            {"contractId": "C-2026-001", "sellerInstitutionId": "DEMO-A",
+                             "coOwners": [{"institutionId": "DEMO-A", "share": 0.6, "policyId": "BEIJING-2020",
+                               "rate": 0.70, "income": "600000.00", "deductibleCosts": "0.00", "netIncome": "600000.00",
+                               "requiredReward": "420000.00", "dueBy": "2029-03-15"},
+                              {"institutionId": "DEMO-B", "share": 0.4, "policyId": "NATIONAL-2015", "rate": 0.50,
+                               "income": "400000.00", "deductibleCosts": "0.00", "netIncome": "400000.00",
+                               "requiredReward": "200000.00", "dueBy": "2029-03-15"}]}"""),
+            read("GET /rewards/co-owner-obligations", "listCoOwnerObligations",
+                    "One row per co-owned contract and co-owner: the co-owner's share, its part of the income, its "
+                            + "net income and the reward it owes its personnel under its own policy, with the deadline "
+                            + "of its oldest accrual. By contract, then co-owner. Answers from a read model.",
+                    Callers.SCOPED_READERS, """
+                            [{"contractId": "C-2026-001", "institutionId": "DEMO-B", "sellerId": "DEMO-A", "share": 0.4,
+                              "policyId": "NATIONAL-2015", "income": "400000.00", "netIncome": "400000.00",
+                              "requiredReward": "200000.00", "dueBy": "2029-03-15"}]"""),
             read("GET /rewards/obligations", "listObligations",
                     "One row per contract: the cash reward owed and paid and its status on today's date, beside the "
                             + "share obligation. Overdue first, then outstanding, compliant, nothing due; within each, "
@@ -579,9 +733,9 @@ final class ApiOperations {
         return Collections.unmodifiableMap(map);
     }
 
-    private static Set<Rule> with(Set<Rule> rules, Rule more) {
+    private static Set<Rule> with(Set<Rule> rules, Rule... more) {
         EnumSet<Rule> all = EnumSet.copyOf(rules);
-        all.add(more);
+        all.addAll(List.of(more));
         return all;
     }
 }

@@ -32,7 +32,8 @@ enum Callers {
         if (rest.startsWith("/contracts")) {
             return "POST".equals(method) ? RECORDER : CONTRACT_READERS;
         }
-        if (rest.startsWith("/rewards") || rest.startsWith("/payouts") || rest.startsWith("/reports")) {
+        if (rest.startsWith("/rewards") || rest.startsWith("/payouts") || rest.startsWith("/reports")
+                || rest.startsWith("/receivables")) {
             return SCOPED_READERS;
         }
         if (rest.startsWith("/audit") || rest.startsWith("/admin")) {

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.techtransfer.ledger.command.LedgerCommand;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A command's form: its fields, named as the command's JSON names them ({@code amount},
@@ -23,6 +25,10 @@ import java.util.TreeMap;
 public record Form(String name, String title, Class<? extends LedgerCommand> command, String idField, List<Field> fields) {
 
     public enum Kind { TEXT, MONEY, DATE, NUMBER, SELECT, CHECK, LINES, ROWS }
+
+    /** Plain decimal digits, as a number field is typed; anything else goes as text, for the command to refuse. */
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,18}(\\.\\d{1,18})?");
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     /**
      * @param options for a select, the values; their labels are {@code optionKey + "." + value}
@@ -133,6 +139,12 @@ public record Form(String name, String title, Class<? extends LedgerCommand> com
     private static void put(ObjectNode target, Field field, String value) {
         if (field.kind() == Kind.CHECK) {
             putPath(target, field.name(), JsonNodeFactory.instance.booleanNode("true".equals(value)));
+        } else if (field.kind() == Kind.NUMBER && value != null && NUMBER.matcher(value.strip()).matches()) {
+            // the API reads numbers strictly: a count or a rate goes as a JSON number, not as the text typed
+            BigDecimal number = new BigDecimal(value.strip());
+            putPath(target, field.name(), number.scale() <= 0 && number.abs().compareTo(LONG_MAX) <= 0
+                    ? JsonNodeFactory.instance.numberNode(number.longValueExact())
+                    : JsonNodeFactory.instance.numberNode(number));
         } else if (value != null && !value.isBlank()) {
             putPath(target, field.name(), JsonNodeFactory.instance.textNode(value.strip()));
         }

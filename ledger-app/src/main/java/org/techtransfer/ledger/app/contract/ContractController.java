@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.techtransfer.ledger.app.achievement.RegistryIpKinds;
 import org.techtransfer.ledger.app.command.AuditMetaData;
 import org.techtransfer.ledger.app.security.Access;
 import org.techtransfer.ledger.app.security.LedgerUser;
@@ -51,11 +52,13 @@ public class ContractController {
 
     private final CommandBodies bodies;
     private final ContractReader reader;
+    private final RegistryIpKinds ipKinds;
     private final Clock clock;
 
-    ContractController(CommandBodies bodies, ContractReader reader, Clock clock) {
+    ContractController(CommandBodies bodies, ContractReader reader, RegistryIpKinds ipKinds, Clock clock) {
         this.bodies = bodies;
         this.reader = reader;
+        this.ipKinds = ipKinds;
         this.clock = clock;
     }
 
@@ -63,7 +66,7 @@ public class ContractController {
     @Operation(summary = "Register a technology contract")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RegisterContract.class)))
     public ResponseEntity<CommandAnswer> register(@RequestBody JsonNode body, HttpServletRequest request) {
-        RegisterContract command = bodies.read(body, RegisterContract.class, "contractId", null);
+        RegisterContract command = ipKinds.derive(bodies.read(body, RegisterContract.class, "contractId", null));
         LedgerUser user = Access.requireRecorderFor(command.sellerInstitutionId());
         return bodies.send(command, user, request);
     }

@@ -14,6 +14,10 @@ import org.techtransfer.ledger.contract.ReceiveEquity;
 import org.techtransfer.ledger.contract.RegisterContract;
 import org.techtransfer.ledger.contract.ReverseEntry;
 import org.techtransfer.ledger.contract.TerminateContract;
+import org.techtransfer.ledger.coownership.SetCoOwners;
+import org.techtransfer.ledger.receivable.InstalmentKind;
+import org.techtransfer.ledger.receivable.ReportSales;
+import org.techtransfer.ledger.receivable.SetPaymentTerms;
 import org.techtransfer.ledger.deal.Pricing;
 import org.techtransfer.ledger.institution.OrganisationType;
 import org.techtransfer.ledger.reward.DecideCashReward;
@@ -78,6 +82,17 @@ final class ContractForms {
                     text("changeId", true), text("reason", true),
                     rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership"),
                             check("principalHead")))),
+            new Form("payment-terms", "form.paymentTerms", SetPaymentTerms.class, "termsId", List.of(
+                    text("termsId", true), text("changeReason", false),
+                    rows("instalments", text("instalmentId", true), select("kind", InstalmentKind.class, "instalment", true),
+                            money("amount"), optional(date("dueOn")), text("milestone", false)),
+                    optional(number("royalty.rate")), optional(money("royalty.minimumAnnual")),
+                    optional(number("royalty.firstYear")), optional(number("royalty.lastYear")),
+                    optional(number("royalty.paymentDays")))),
+            new Form("sales-reports", "form.salesReport", ReportSales.class, "reportId", List.of(
+                    text("reportId", true), date("periodFrom"), date("periodTo"), money("netSales"))),
+            new Form("co-owners", "form.coOwners", SetCoOwners.class, "coOwnershipId", List.of(
+                    text("coOwnershipId", true), rows("owners", text("institutionId", true), number("share")))),
             new Form("amendments", "form.amendment", AmendContract.class, "amendmentId", List.of(
                     text("amendmentId", true), money("totalAmount"), money("technologyAmount"), text("reason", true))),
             new Form("reversals", "form.reversal", ReverseEntry.class, "reversalId", List.of(
@@ -86,6 +101,11 @@ final class ContractForms {
                     date("terminatedOn"), text("reason", true))));
 
     private ContractForms() {
+    }
+
+    /** The field, left out of the body when blank: the command tells whether it was needed. */
+    private static Form.Field optional(Form.Field field) {
+        return new Form.Field(field.name(), field.kind(), false, field.options(), field.optionKey(), field.columns());
     }
 
     static Optional<Form> onContract(String name) {

@@ -25,10 +25,13 @@ import org.techtransfer.ledger.contract.IncomeCategory;
 import org.techtransfer.ledger.contract.LicenseScope;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.contract.RegisterContract;
+import org.techtransfer.ledger.coownership.CoOwnerBooks;
 import org.techtransfer.ledger.institution.InstitutionRegistered;
 import org.techtransfer.ledger.institution.Institutions;
 import org.techtransfer.ledger.institution.OrganisationType;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.receivable.Receivables;
+import org.techtransfer.ledger.receivable.SalesReported;
 import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.reward.IpKind;
 import org.techtransfer.ledger.reward.RewardBook;
@@ -157,6 +160,7 @@ class ContractPages {
             page = reader.current(id, state -> new Page(ContractView.of(state, today, null), people(state),
                     state.book().rewardUndecided()))
                     .orElseThrow(() -> new NotFound("no contract '" + id + "'"));
+            model.addAttribute("deal", reader.current(id, state -> deal(state, today)).orElseThrow());
         } else {
             Access.requireRole(Role.AUDITOR, Role.ADMIN);
             ContractState then = reader.asOf(id, asOf)
@@ -164,6 +168,7 @@ class ContractPages {
             page = new Page(ContractView.of(then, LocalDate.ofInstant(asOf, clock.getZone()), asOf), people(then),
                     then.book().rewardUndecided());
             model.addAttribute("asOf", asOf);
+            model.addAttribute("deal", deal(then, LocalDate.ofInstant(asOf, clock.getZone())));
         }
         // the latest events only: a contract of thousands of events is not read whole for its page
         List<DomainEventMessage<?>> events = reader.eventsFrom(id, Math.max(0, page.view().version() - TIMELINE + 1));
@@ -191,6 +196,15 @@ class ContractPages {
         model.addAttribute("message", message);
         model.addAttribute("errors", errors);
         return "contracts/page";
+    }
+
+    /** What the deal promises and what it has brought (issue 15): receivables, sales reports, co-owners' shares. */
+    record Deal(Receivables receivables, List<SalesReported> salesReports, List<CoOwnerBooks.CoOwnerFigures> coOwners) {
+    }
+
+    private static Deal deal(ContractState state, LocalDate day) {
+        return new Deal(state.deal().receivables(state.book(), day), state.deal().reports(),
+                state.coOwners().figures(day));
     }
 
     private static List<Person> people(ContractState state) {
@@ -254,7 +268,10 @@ class ContractPages {
             List<String> parts = new ArrayList<>();
             for (RecordComponent component : value.getClass().getRecordComponents()) {
                 try {
-                    parts.add(shown(component.getAccessor().invoke(value)));
+                    Object part = component.getAccessor().invoke(value);
+                    if (part != null) { // an instalment without a due date, a royalty without a minimum
+                        parts.add(shown(part));
+                    }
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + component, e);
                 }

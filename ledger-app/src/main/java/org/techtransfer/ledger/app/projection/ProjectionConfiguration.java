@@ -15,12 +15,16 @@ import org.techtransfer.ledger.projections.achievement.AchievementRegistry;
 import org.techtransfer.ledger.projections.achievement.AchievementRegistryProjection;
 import org.techtransfer.ledger.projections.contract.ContractCatalog;
 import org.techtransfer.ledger.projections.contract.ContractCatalogProjection;
+import org.techtransfer.ledger.projections.coownership.CoOwnerObligationProjection;
+import org.techtransfer.ledger.projections.coownership.CoOwnerObligations;
 import org.techtransfer.ledger.projections.demand.DemandBook;
 import org.techtransfer.ledger.projections.demand.DemandBookProjection;
 import org.techtransfer.ledger.projections.indicator.IndicatorFigures;
 import org.techtransfer.ledger.projections.indicator.IndicatorFiguresProjection;
 import org.techtransfer.ledger.projections.payout.PayoutProjection;
 import org.techtransfer.ledger.projections.payout.Payouts;
+import org.techtransfer.ledger.projections.receivable.ReceivableProjection;
+import org.techtransfer.ledger.projections.receivable.ReceivablesReport;
 import org.techtransfer.ledger.projections.reward.RewardObligationProjection;
 import org.techtransfer.ledger.projections.reward.RewardTaxReport;
 import org.techtransfer.ledger.projections.reward.RewardObligations;
@@ -47,6 +51,28 @@ public class ProjectionConfiguration {
     RewardObligationProjection rewardObligationProjection(JdbcTemplate jdbc, EventStore eventStore,
                                                           @Value("${ledger.projections.contracts-followed:20000}") int followed) {
         return new RewardObligationProjection(jdbc, eventStore, followed);
+    }
+
+    @Bean
+    ReceivableProjection receivableProjection(JdbcTemplate jdbc, EventStore eventStore,
+                                              @Value("${ledger.projections.contracts-followed:20000}") int followed) {
+        return new ReceivableProjection(jdbc, eventStore, followed);
+    }
+
+    @Bean
+    CoOwnerObligationProjection coOwnerObligationProjection(JdbcTemplate jdbc, EventStore eventStore,
+                                                            @Value("${ledger.projections.contracts-followed:20000}") int followed) {
+        return new CoOwnerObligationProjection(jdbc, eventStore, followed);
+    }
+
+    @Bean
+    CoOwnerObligations coOwnerObligations(JdbcTemplate jdbc) {
+        return new CoOwnerObligations(jdbc);
+    }
+
+    @Bean
+    ReceivablesReport receivablesReport(JdbcTemplate jdbc) {
+        return new ReceivablesReport(jdbc);
     }
 
     @Bean

@@ -53,7 +53,7 @@ class AuditEndpointsTest {
     private static final String AUDITOR = "auditor";
     private static final String EVENTS = "/api/v1/audit/events";
     private static final Set<String> READ_MODELS = Set.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog",
-            "achievement-registry", "indicator-figures", "technology-demands");
+            "achievement-registry", "indicator-figures", "technology-demands", "receivables", "co-owner-obligations");
     /** Synthetic incomes written straight into the log, so that the export is larger than any buffer. */
     private static final int BULK = 3_000;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -42,7 +42,7 @@ class ReplayTest {
 
     private static final String PROJECTIONS = "/api/v1/admin/projections";
     private static final List<String> READ_MODELS = List.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog",
-            "achievement-registry", "indicator-figures", "technology-demands");
+            "achievement-registry", "indicator-figures", "technology-demands", "receivables", "co-owner-obligations");
     private static final List<String> GROUPINGS = List.of("year", "quarter", "month", "kind", "field", "institution",
             "sellerType", "buyerRegion", "flow");
     private static final Duration WAIT = Duration.ofSeconds(90);

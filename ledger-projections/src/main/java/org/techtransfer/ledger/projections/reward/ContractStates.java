@@ -15,7 +15,7 @@ import org.techtransfer.ledger.projections.support.ContractHistory;
  * again from the log up to that event (from its latest snapshot, when that is not past the event). An
  * event seen twice (a batch retried after a rollback) is not applied twice.
  */
-final class ContractStates {
+public final class ContractStates {
 
     private record Followed(ContractState state, long lastSequence) {
     }
@@ -23,7 +23,7 @@ final class ContractStates {
     private final EventStore log;
     private final Cache<String, Followed> followed;
 
-    ContractStates(EventStore log, int capacity) {
+    public ContractStates(EventStore log, int capacity) {
         this.log = log;
         // contracts not used lately are forgotten first; they are read again from the log if they return
         this.followed = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
@@ -33,7 +33,7 @@ final class ContractStates {
      * The contract as it stands once {@code event} is applied. Only the cache is shared between the
      * processor's threads: a contract's events all belong to one segment, handled by one thread at a time.
      */
-    ContractState after(DomainEventMessage<?> event) {
+    public ContractState after(DomainEventMessage<?> event) {
         String id = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
         Followed known = followed.getIfPresent(id);
@@ -54,7 +54,7 @@ final class ContractStates {
         return state;
     }
 
-    void clear() {
+    public void clear() {
         followed.invalidateAll();
     }
 }

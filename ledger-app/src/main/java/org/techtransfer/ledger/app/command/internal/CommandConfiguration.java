@@ -20,6 +20,7 @@ import org.techtransfer.ledger.achievement.Achievement;
 import org.techtransfer.ledger.command.LedgerCommandTargetResolver;
 import org.techtransfer.ledger.contract.TechnologyContract;
 import org.techtransfer.ledger.demand.TechnologyDemand;
+import org.techtransfer.ledger.implementation.Implementation;
 import org.techtransfer.ledger.incubation.Incubation;
 import org.techtransfer.ledger.institution.Institution;
 import org.techtransfer.ledger.region.RegionYear;
@@ -55,6 +56,8 @@ public class CommandConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Achievement.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incubation.class)
+                        .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Implementation.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(RegionYear.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))

@@ -1,0 +1,123 @@
+package org.techtransfer.ledger.app.coownership;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.techtransfer.ledger.app.support.LedgerClient;
+import org.techtransfer.ledger.app.support.LedgerNode;
+import org.techtransfer.ledger.app.support.TestDatabase;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.techtransfer.ledger.app.support.Deals.body;
+import static org.techtransfer.ledger.app.support.Deals.contract;
+import static org.techtransfer.ledger.app.support.Deals.income;
+import static org.techtransfer.ledger.app.support.Deals.institution;
+
+/** Issue 15 over HTTP: co-owners of a contract's achievements, their splits and each one's own obligation. */
+class CoOwnershipHttpTest {
+
+    private static final String API = "/api/v1";
+    private static final String R = "recorder-a";
+
+    private static LedgerNode node;
+    private static LedgerClient client;
+
+    @BeforeAll
+    static void start() {
+        node = LedgerNode.start(TestDatabase.fresh());
+        client = node.client();
+        created(client.post("admin", API + "/institutions", institution("DEMO-A", "BEIJING")));
+        created(client.post("admin", API + "/institutions", institution("DEMO-B", "NATIONAL")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private static Object owners(String a, String b) {
+        return List.of(body("institutionId", "DEMO-A", "share", new BigDecimal(a)),
+                body("institutionId", "DEMO-B", "share", new BigDecimal(b)));
+    }
+
+    @Test
+    void each_co_owner_owes_on_its_own_share_under_its_own_policy_and_reads_it() {
+        created(client.post(R, API + "/contracts", contract("C-CO", "DEMO-A", "LICENSE")));
+        rule(post("C-CO", body("coOwnershipId", "CO-1", "owners", owners("0.6", "0.3"))), "CO_OWNER_SHARES_NOT_WHOLE");
+        assertThat(post("C-CO", body("coOwnershipId", "CO-1", "owners",
+                List.of(body("institutionId", "DEMO-A", "share", new BigDecimal("0.6")),
+                        body("institutionId", "NOBODY", "share", new BigDecimal("0.4"))))).status()).isEqualTo(404);
+        created(post("C-CO", body("coOwnershipId", "CO-1", "owners", owners("0.6", "0.4"))));
+        long position = created(client.post(R, API + "/contracts/C-CO/incomes", income("IN-1", "1000.01", "2026-03-15")))
+                .path("position").asLong();
+        rule(post("C-CO", body("coOwnershipId", "CO-2", "owners", owners("0.5", "0.5"))), "CO_OWNERS_AFTER_RECEIPTS");
+
+        // 1,000.01 split 600.006 / 400.004: 600.00 and 400.00, the fen left to DEMO-A's larger fraction
+        JsonNode view = client.get("recorder-b", API + "/contracts/C-CO/co-owners").json();
+        assertThat(view.path("coOwners").findValuesAsText("income")).containsExactly("600.01", "400.00");
+        assertThat(view.path("coOwners").findValuesAsText("requiredReward")).containsExactly("420.01", "200.00");
+
+        JsonNode rows = client.get("recorder-b", API + "/rewards/co-owner-obligations?position=" + position).json();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("institutionId").asText()).isEqualTo("DEMO-B");
+        assertThat(rows.get(0).path("requiredReward").asText()).isEqualTo("200.00");
+        assertThat(rows.get(0).path("policyId").asText()).isEqualTo("NATIONAL-2015");
+        assertThat(client.get("finance", API + "/rewards/co-owner-obligations").json()).hasSize(2);
+        // a co-owner may read the split, not record on the seller's contract
+        assertThat(client.post("recorder-b", API + "/contracts/C-CO/co-owners",
+                body("coOwnershipId", "CO-3", "owners", owners("0.5", "0.5"))).status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_recorder_of_neither_seller_nor_co_owner_may_not_read() {
+        created(client.post(R, API + "/contracts", contract("C-SOLO", "DEMO-A", "LICENSE")));
+        assertThat(client.get("recorder-b", API + "/contracts/C-SOLO/co-owners").status()).isEqualTo(403);
+        assertThat(client.get(R, API + "/contracts/C-SOLO/co-owners").json().path("coOwners")).isEmpty();
+    }
+
+    /** Issue 22's gap, closed with co-ownership's use of the library: the kind follows the achievements named. */
+    @Test
+    void a_contract_naming_registered_achievements_takes_their_kind_of_intellectual_property() {
+        long position = created(client.post(R, API + "/achievements", body("achievementId", "ACH-1",
+                "kind", "INVENTION_PATENT", "title", "Nano-generator", "ownerInstitutionIds", List.of("DEMO-A", "DEMO-B"),
+                "inventors", List.of(body("name", "Wang", "personId", "P-1")), "technologyField", "nanotechnology",
+                "number", "ZL202010000001.1", "numberDate", "2020-06-01", "regionCode", "110116")))
+                .path("position").asLong();
+        assertThat(client.get("admin", API + "/achievements?position=" + position).status()).isEqualTo(200);
+        var named = contract("C-IPK", "DEMO-A", "LICENSE");
+        named.put("achievements", List.of("ZL202010000001.1"));
+        created(client.post(R, API + "/contracts", named));
+        assertThat(client.get(R, API + "/contracts/C-IPK").json().path("ipKind").asText()).isEqualTo("PATENT");
+
+        var unknown = contract("C-IPK-2", "DEMO-A", "LICENSE");
+        unknown.put("achievements", List.of("ZL202010000001.1", "not in the library"));
+        created(client.post(R, API + "/contracts", unknown));
+        assertThat(client.get(R, API + "/contracts/C-IPK-2").json().path("ipKind").isNull()).isTrue();
+
+        var given = contract("C-IPK-3", "DEMO-A", "LICENSE");
+        given.put("achievements", List.of("ACH-1"));
+        given.put("ipKind", "KNOW_HOW");
+        created(client.post(R, API + "/contracts", given));
+        assertThat(client.get(R, API + "/contracts/C-IPK-3").json().path("ipKind").asText()).isEqualTo("KNOW_HOW");
+    }
+
+    private static LedgerClient.Response post(String contractId, Object body) {
+        return client.post(R, API + "/contracts/" + contractId + "/co-owners", body);
+    }
+
+    private static JsonNode created(LedgerClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static void rule(LedgerClient.Response response, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.json().path("code").asText()).as(response.toString()).isEqualTo(code);
+    }
+}

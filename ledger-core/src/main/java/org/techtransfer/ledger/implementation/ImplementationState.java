@@ -1,0 +1,105 @@
+package org.techtransfer.ledger.implementation;
+
+import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.reward.RewardBook;
+import org.techtransfer.ledger.reward.SelfImplementationPolicy;
+import org.techtransfer.ledger.reward.WageTaxFacts;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An implementation as its events make it: its registration, the years of profit recorded, and the
+ * {@link RewardBook} that keeps its reward obligation. Each counted year's profit enters the book as an income
+ * received on the year's last day, so the required reward is 5% of the counted profits rounded up to the fen,
+ * each year accrues what it adds, and decisions, publicity and payments follow the book's rules for cash rewards.
+ */
+public final class ImplementationState {
+
+    /** Self-implementation is no licence or assignment: its rewards never take the reduced wage tax. */
+    private static final WageTaxFacts NO_REDUCED_WAGE_TAX = new WageTaxFacts(false, false, false, null);
+
+    private ImplementationRecorded registration;
+    private RewardBook book;
+    private final List<OperatingProfitRecorded> years = new ArrayList<>();
+    private final Set<String> entryIds = new HashSet<>();
+    private Integer firstProfitYear;
+    private long version = -1;
+
+    public static ImplementationState replay(Iterable<?> events) {
+        ImplementationState state = new ImplementationState();
+        events.forEach(state::evolve);
+        return state;
+    }
+
+    public void evolve(Object event) {
+        version++;
+        if (event instanceof ImplementationRecorded e) {
+            registration = e;
+            book = new RewardBook(e.terms(), e.contributors(), NO_REDUCED_WAGE_TAX);
+        } else if (event instanceof OperatingProfitRecorded e) {
+            years.add(e);
+            if (firstProfitYear == null && e.operatingProfit().isPositive()) {
+                firstProfitYear = e.year();
+            }
+            if (e.counted() && e.operatingProfit().isPositive()) {
+                book.recordIncome(profitId(e.year()), e.operatingProfit(), LocalDate.of(e.year(), Month.DECEMBER, 31));
+            }
+        } else if (event instanceof ImplementationRewardDecided e) {
+            entryIds.add(e.decisionId());
+            book.decideCash(e.decisionId(), e.decidedOn(), e.total(), e.allocations());
+        } else if (event instanceof ImplementationRewardPublicized e) {
+            entryIds.add(e.noticeId());
+            book.publicize(e.decisionId(), e.to());
+        } else if (event instanceof ImplementationRewardPaid e) {
+            book.pay(e.paymentId(), e.personId(), e.amount(), e.paidOn());
+        } else {
+            throw new IllegalArgumentException("not an event of an implementation: " + event.getClass().getName());
+        }
+    }
+
+    private static String profitId(int year) {
+        return "profit-" + year;
+    }
+
+    public boolean isRecorded() {
+        return registration != null;
+    }
+
+    public ImplementationRecorded registration() {
+        return registration;
+    }
+
+    public RewardBook book() {
+        return book;
+    }
+
+    public List<OperatingProfitRecorded> years() {
+        return List.copyOf(years);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The year whose profit is recorded next: the year production started, then each following year. */
+    public int nextYear() {
+        return years.isEmpty() ? registration.productionStartedOn().getYear() : years.get(years.size() - 1).year() + 1;
+    }
+
+    /** The event recording a year's profit: whether the year is rewarded and what it adds to the reward owed. */
+    public OperatingProfitRecorded profitRecorded(int year, Money profit) {
+        boolean counted = SelfImplementationPolicy.counts(registration.window(),
+                registration.productionStartedOn().getYear(), firstProfitYear, year, profit.isPositive());
+        Money owed = counted ? book.requiredRewardOnFurtherIncome(profit) : Money.ZERO;
+        return new OperatingProfitRecorded(registration.implementationId(), year, profit, counted, owed);
+    }
+
+    public boolean usesEntryId(String id) {
+        return entryIds.contains(id) || book.typeOf(id).isPresent();
+    }
+}
