@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** ARCHITECTURE.md: the domain holds no Spring and no SQL, and its feature packages form no cycle. */
+/** README.md, "Layout": the domain holds no Spring and no SQL, and its feature packages form no cycle. */
 @AnalyzeClasses(packages = "org.techtransfer.ledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -35,7 +35,7 @@ class ArchitectureTest {
                     "org.axonframework.eventsourcing..",
                     "org.axonframework.modelling..",
                     "com.fasterxml.jackson.annotation..")
-            .because("ARCHITECTURE.md: ledger-core has Axon modelling/eventsourcing annotations only");
+            .because("ledger-core has Axon modelling/eventsourcing annotations only");
 
     @ArchTest
     static final ArchRule money_and_rules_depend_on_no_feature = noClasses()
@@ -49,5 +49,5 @@ class ArchitectureTest {
             .that().resideInAPackage("org.techtransfer.ledger.reward..")
             .and().haveSimpleNameStartingWith("Reward")
             .should().dependOnClassesThat().resideInAnyPackage("org.techtransfer.ledger.contract..", "org.axonframework..")
-            .because("ARCHITECTURE.md: the reward arithmetic is a small pure-Java policy");
+            .because("the reward arithmetic is a small pure-Java policy");
 }

@@ -16,7 +16,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The module arrows of ARCHITECTURE.md, checked over the three modules together (all are on this
+ * The module arrows of README.md ("Layout"), checked over the three modules together (all are on this
  * module's classpath): core ← projections ← app, and nothing pointing back.
  */
 class ArchitectureTest {

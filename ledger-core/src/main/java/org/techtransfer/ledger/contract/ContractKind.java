@@ -16,7 +16,7 @@ public enum ContractKind {
         this.raisesObligation = raisesObligation;
     }
 
-    /** Whether the law sets a minimum reward for this kind (RULES.md, "Obligations"). */
+    /** Whether the law sets a minimum reward for this kind (docs/domain.md, "Contracts and their kinds"). */
     public boolean raisesObligation() {
         return raisesObligation;
     }

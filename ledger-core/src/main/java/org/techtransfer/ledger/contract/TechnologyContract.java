@@ -57,7 +57,7 @@ import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 /**
  * A technology contract and everything recorded on it: receipts, costs, equity, reward decisions and their
  * withdrawals, publicity, payments, amendments, changes of contributors, reversals and termination. Each
- * command is checked against the rules of RULES.md (through the contract's {@link RewardBook}) and either
+ * command is checked against the rules of docs/domain.md (through the contract's {@link RewardBook}) and either
  * refused with the rule it breaks or recorded as one event.
  * <p>
  * Business dates are checked against the ledger's {@link Clock} (its zone is the institution's), injected
@@ -330,7 +330,7 @@ public class TechnologyContract {
         contractId = state.contractId();
     }
 
-    /** A new entry on a running contract (RULES.md: none on a terminated one). */
+    /** A new entry on a running contract (docs/domain.md, "Terminated contracts": none on a terminated one). */
     private void requireNewEntry(String entryId) {
         requireUnusedId(entryId);
         requireOpen();

@@ -15,7 +15,7 @@ public record Money(long fen) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
 
-    /** API.md: at most 15 integer digits. */
+    /** At most 15 integer digits (docs/api.md, "Field types and rules"). */
     public static final int MAX_INTEGER_DIGITS = 15;
 
     private static final Pattern PLAIN = Pattern.compile("-?\\d{1,40}(\\.\\d{1,2})?");

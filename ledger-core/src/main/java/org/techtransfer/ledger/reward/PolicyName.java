@@ -1,6 +1,6 @@
 package org.techtransfer.ledger.reward;
 
-/** The family of reward policies an institution follows (RULES.md, "Reward floors"). */
+/** The family of reward policies an institution follows (docs/domain.md, "Reward policies"). */
 public enum PolicyName {
     /**
      * The district's policy for government-established units in Beijing: 70%, which Beijing Regulations 2019,

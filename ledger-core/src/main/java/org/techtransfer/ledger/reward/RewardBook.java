@@ -39,7 +39,7 @@ import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 
 /**
  * The reward arithmetic of one contract: net income, the required reward and shares, what was decided
- * and paid, the status and deadline, the reduced wage tax of each payment, and the checks of RULES.md on
+ * and paid, the status and deadline, the reduced wage tax of each payment, and the checks of docs/domain.md on
  * contributors, decisions, withdrawals, payments and reversals.
  * <p>
  * This is the only place where these rules are computed. The aggregate feeds it its events to refuse

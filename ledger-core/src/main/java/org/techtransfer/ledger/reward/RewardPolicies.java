@@ -86,7 +86,7 @@ public final class RewardPolicies {
     }
 
     /**
-     * An institution's own rate may only raise its policy (RULES.md, "Reward floors"): one below the rates of
+     * An institution's own rate may only raise its policy (docs/domain.md, "Reward policies"): one below the rates of
      * the family's latest version, the version its new contracts are signed under, is refused instead of
      * being silently without effect.
      */
@@ -114,7 +114,7 @@ public final class RewardPolicies {
     }
 
     /**
-     * The reduced wage tax of one cash payment (Caishui [2018] No. 58; RULES.md): the first condition that fails,
+     * The reduced wage tax of one cash payment (Caishui [2018] No. 58; docs/domain.md): the first condition that fails,
      * in the order of {@link WageTaxReason}, or {@link ReducedWageTax#QUALIFIES}. The contract's registration
      * number, which the notice also requires, is there for every contract: the ledger registers none without it.
      *
@@ -157,7 +157,7 @@ public final class RewardPolicies {
     /**
      * The terms a contract is held to: the seller's policy in force on the signing date, raised to the
      * institution's own rate where that is higher and shortened to its own deadline where that is shorter.
-     * Kinds without a floor get rates of zero (RULES.md: "the required reward is zero").
+     * Kinds without a floor get rates of zero (docs/domain.md: "the required reward is `0.00`").
      *
      * @param institutionRate           the institution's own minimum rate, or {@code null}
      * @param institutionDeadlineMonths the institution's own deadline, or {@code null}

@@ -4,7 +4,7 @@ import org.techtransfer.ledger.money.Money;
 
 import java.time.LocalDate;
 
-/** Where a contract stands against its cash reward obligation (RULES.md, "Obligations"). */
+/** Where a contract stands against its cash reward obligation (docs/domain.md, "Statuses"). */
 public enum RewardStatus {
     /** The required reward is zero. */
     NOTHING_DUE,

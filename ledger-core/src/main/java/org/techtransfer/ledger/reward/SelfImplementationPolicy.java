@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * The reward for an achievement the institution implements itself or with others (RULES.md, "Reward floors"):
+ * The reward for an achievement the institution implements itself or with others (docs/domain.md):
  * at least 5% of the operating profit it brings each year, for a number of consecutive years. Beijing
  * Regulations 2019, Art. 12 para. 3(3): 5 years, counted from the first year of profit after production starts;
  * the law, Art. 45(3): 3 to 5 years after production starts, the number the institution's rule or agreement

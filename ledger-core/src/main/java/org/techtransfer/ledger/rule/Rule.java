@@ -1,6 +1,6 @@
 package org.techtransfer.ledger.rule;
 
-/** The business rules a command can break; the names are the {@code code}s of API.md. */
+/** The business rules a command can break; the names are the {@code code}s of docs/api.md, "Errors". */
 public enum Rule {
     REWARD_BELOW_MINIMUM,
     PRINCIPAL_SHARE_BELOW_HALF,

@@ -32,7 +32,7 @@ import static org.techtransfer.ledger.institution.OrganisationType.UNIVERSITY;
 import static org.techtransfer.ledger.rule.Rule.PRINCIPAL_HEAD_EQUITY;
 import static org.techtransfer.ledger.rule.Rule.PUBLICITY_REQUIRED;
 
-/** Issue 22: the principal head's rewards and the reduced wage tax of each cash payment (RULES.md). */
+/** Issue 22: the principal head's rewards and the reduced wage tax of each cash payment (docs/domain.md). */
 class PrincipalHeadAndWageTaxTest {
 
     /** A principal contributor who is also the university's president (正职领导). */

@@ -48,7 +48,7 @@ import static org.techtransfer.ledger.rule.Rule.TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL;
 import static org.techtransfer.ledger.rule.Rule.UNKNOWN_ENTRY;
 
 /**
- * The contract aggregate against RULES.md: every rule, every refusal code, at its boundaries.
+ * The contract aggregate against docs/domain.md: every rule, every refusal code, at its boundaries.
  * A refusal is checked three ways: the exception is a {@link RuleViolation}, it names the expected
  * {@link Rule}, and nothing was recorded.
  */

@@ -68,7 +68,7 @@ class InstitutionTest {
         }
     }
 
-    /** RULES.md, "Reward floors": an institution's own rate below its policy's floor is refused, not ignored. */
+    /** docs/domain.md, "Reward policies": an institution's own rate below its policy's floor is refused, not ignored. */
     @Nested
     class OwnRate {
 

@@ -111,7 +111,7 @@ class RewardPoliciesTest {
         assertThat(new RewardTerms("X", BigDecimal.ZERO, BigDecimal.ONE, 1).deadlineMonths()).isEqualTo(1);
     }
 
-    /** RULES.md: "no policy may go below 50%", the law's floor (Art. 45). */
+    /** No policy may go below 50%, the law's floor (Art. 45; docs/domain.md, "Reward policies"). */
     @Test
     void no_policy_version_goes_below_the_statutory_floor() {
         assertThat(RewardPolicies.versions()).allSatisfy(p -> {

@@ -23,7 +23,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reward arithmetic of RULES.md over random incomes, costs, rates and splits, checked against an
+ * The reward arithmetic of docs/domain.md over random incomes, costs, rates and splits, checked against an
  * independent computation in whole fen ({@code ceil(net × k / 100)} for a rate of {@code k/100}) and
  * against exact {@link BigDecimal} bounds.
  */
@@ -240,7 +240,7 @@ class RewardPolicyProperties {
     }
 
     /**
-     * The deadline against RULES.md computed naively: incomes that stand, oldest receipt first (in order of
+     * The deadline of docs/domain.md computed naively: incomes that stand, oldest receipt first (in order of
      * record on the same day), each raising the requirement to ceil(rate × (cumulative income − costs));
      * the first whose requirement exceeds what was paid is due. Paid here is any part of the required reward.
      */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The arrows of ARCHITECTURE.md for ledger-projections: read models on core's events, no web, no service. */
+/** The arrows of README.md ("Layout") for ledger-projections: read models on core's events, no web, no service. */
 class ArchitectureTest {
 
     private static final JavaClasses PROJECTIONS = new ClassFileImporter()

@@ -288,7 +288,7 @@ public class ApiDescription {
         return problem;
     }
 
-    /** RFC 9457 problem details as API.md and docs/api.md describe them. */
+    /** RFC 9457 problem details as docs/api.md describes them. */
     private static Schema<?> problem() {
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("type", new StringSchema().description("`urn:ledger:problem:…` naming the kind of refusal "

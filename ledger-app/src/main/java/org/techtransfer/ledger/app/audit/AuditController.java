@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The audit endpoints of API.md: the chain's digest, its verification, and the log as NDJSON; and the Merkle
+ * The audit endpoints (docs/api.md): the chain's digest, its verification, and the log as NDJSON; and the Merkle
  * tree's signed checkpoints, their key and the proofs against them (docs/audit.md).
  */
 @RestController

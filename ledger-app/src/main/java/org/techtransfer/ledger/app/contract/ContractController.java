@@ -45,7 +45,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-/** The commands on contracts and the reads of one contract (API.md, "Commands" and "Queries"). */
+/** The commands on contracts and the reads of one contract (docs/api.md, "Commands" and "Queries"). */
 @RestController
 @RequestMapping("/api/v1/contracts")
 public class ContractController {

@@ -1,6 +1,6 @@
 package org.techtransfer.ledger.app.security;
 
-/** The roles of API.md. */
+/** The roles of docs/api.md, "Authentication and roles". */
 public enum Role {
     /** Everything. */
     ADMIN,

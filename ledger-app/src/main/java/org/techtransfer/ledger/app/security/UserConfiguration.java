@@ -26,7 +26,7 @@ public class UserConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(UserConfiguration.class);
 
-    /** API.md's demo accounts: username → password. */
+    /** The demo accounts (docs/api.md, "Authentication and roles"): username → password. */
     static final Map<String, String> DEMO_PASSWORDS = Map.of(
             "admin", "admin-demo",
             "recorder-a", "recorder-demo",

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The ledger's users. With {@code demoAccounts} on (the local default: embedded database, no
- * {@code prod} profile) the demo accounts of API.md are used; otherwise {@code users}, each with a
+ * {@code prod} profile) the demo accounts of docs/api.md are used; otherwise {@code users}, each with a
  * bcrypt hash, and at least one of them an ADMIN.
  */
 @ConfigurationProperties("ledger.security")

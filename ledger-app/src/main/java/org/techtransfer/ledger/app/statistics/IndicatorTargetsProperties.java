@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Targets of the plan's first two indicators per year; by default the Huairou plan's for 2020 (CONTEXT.md):
+ * Targets of the plan's first two indicators per year; by default the Huairou plan's for 2020 (docs/domain.md):
  * more than 100 incubated enterprises and 30 invention patents per 10,000 persons. The third indicator's target
  * is the year's contract volume target of {@link TargetsProperties}.
  */

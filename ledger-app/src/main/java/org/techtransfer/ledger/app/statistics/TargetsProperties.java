@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Targets for contract volume per period ({@code 2020}, {@code 2020-Q3}, {@code 2020-07}); by default the
- * Huairou plan's CNY 1.6 billion for 2020 (CONTEXT.md).
+ * Huairou plan's CNY 1.6 billion for 2020 (docs/domain.md, "Transaction statistics").
  */
 @ConfigurationProperties("ledger")
 public record TargetsProperties(List<Target> targets) {

@@ -3,7 +3,7 @@ package org.techtransfer.ledger.app.web;
 import org.techtransfer.ledger.app.command.LedgerCommands;
 
 /**
- * The answer to an accepted command (API.md: at least {@code id} and {@code version}).
+ * The answer to an accepted command (docs/api.md, "Answers").
  *
  * @param id          the command's own id ({@code incomeId}, {@code decisionId}, ...; the contract's for a termination)
  * @param aggregateId the contract or institution it was recorded on

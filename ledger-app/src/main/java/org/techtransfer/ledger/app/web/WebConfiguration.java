@@ -32,7 +32,7 @@ public class WebConfiguration {
     }
 
     /**
-     * API.md: dates are {@code YYYY-MM-DD}: four-digit years, real calendar days, and a date-time is not
+     * Dates are {@code YYYY-MM-DD} (docs/api.md): four-digit years, real calendar days, and a date-time is not
      * silently cut to its date.
      */
     static final class StrictDate extends StdScalarDeserializer<LocalDate> {
@@ -60,7 +60,7 @@ public class WebConfiguration {
 
     /**
      * Requests are read strictly: a number is not an id, a string is not a share count, 1.5 shares
-     * are not 1, and a missing count is missing rather than zero (API.md: "wrong types" are a 400).
+     * are not 1, and a missing count is missing rather than zero (docs/api.md: a wrong type is a 400).
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictRequests() {

@@ -35,8 +35,8 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 import static org.techtransfer.ledger.app.support.Deals.payment;
 
 /**
- * API.md: "Sending the same command again with the same id and the same content returns the first answer
- * and records nothing new. The same id with different content is a 409." For every command, after later
+ * docs/api.md, "Idempotency": the same command again with the same id and the same content returns the first
+ * answer and records nothing new; the same id with different content is a 409. For every command, after later
  * commands, after a restart on the same database, and when the copies arrive at the same moment.
  */
 class IdempotencyTest {

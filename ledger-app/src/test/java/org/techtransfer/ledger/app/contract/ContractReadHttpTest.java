@@ -40,7 +40,7 @@ import static org.techtransfer.ledger.app.support.Deals.payment;
 
 /**
  * {@code GET /contracts/{id}}, {@code ?asOf=} and {@code /events} read back what was recorded: the reward
- * figures checked against arithmetic done here from RULES.md (not by the ledger's own classes), the state
+ * figures checked against arithmetic done here from docs/domain.md (not by the ledger's own classes), the state
  * at a past instant, and the audit trail of each event with its real actor and the client's correlation id.
  */
 class ContractReadHttpTest {

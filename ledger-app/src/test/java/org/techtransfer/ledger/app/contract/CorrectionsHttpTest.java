@@ -74,7 +74,7 @@ class CorrectionsHttpTest {
         field(client.post(R, API + "/contracts", nested), "buyer.country");
         assertThat(client.get("admin", API + "/contracts/" + c).json().path("version").asLong()).isZero();
 
-        // API.md's bodies, optional fields included, still pass
+        // the documented bodies (docs/api.md), optional fields included, still pass
         Map<String, Object> own = institution("DEMO-OWN", "NATIONAL");
         own.put("rewardRate", new BigDecimal("0.8"));
         own.put("paymentDeadlineMonths", 12);

@@ -33,16 +33,17 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 import static org.techtransfer.ledger.app.support.Deals.payment;
 
 /**
- * Every rule code of API.md, produced over HTTP: a 422 problem whose {@code code} names the rule, and the
- * contract left at the version it had. The reward floors are tried at the fen: the minimum itself is
- * accepted, one fen less is refused, under the Beijing (70%) and the national (50%) policy.
+ * Every rule code the API contract asks for (docs/api.md, "Errors"), produced over HTTP: a 422 problem whose
+ * {@code code} names the rule, and the contract left at the version it had. The reward floors are tried at the
+ * fen: the minimum itself is accepted, one fen less is refused, under the Beijing (70%) and the national (50%)
+ * policy.
  */
 class RuleRefusalHttpTest {
 
     private static final String API = "/api/v1";
     private static final String R = "recorder-a";
 
-    /** API.md, "Rule codes (at least)". */
+    /** The contract's rule codes: those docs/api.md ("Errors") lists before the extra ones. */
     private static final Set<String> API_CODES = Set.of("REWARD_BELOW_MINIMUM", "PRINCIPAL_SHARE_BELOW_HALF",
             "ALLOCATION_SUM_MISMATCH", "NOT_A_CONTRIBUTOR", "PAYMENT_EXCEEDS_ALLOCATION", "EQUITY_REWARD_BELOW_MINIMUM",
             "ALLOCATION_EXCEEDS_SHARES", "TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL", "CONTRACT_TERMINATED",
@@ -66,7 +67,7 @@ class RuleRefusalHttpTest {
         }
     }
 
-    /** One of each, on one contract: whichever other tests run, every code of API.md is produced here. */
+    /** One of each, on one contract: whichever other tests run, every code of the contract is produced here. */
     @Test
     void every_rule_code_of_api_md_is_produced_over_http() {
         Set<String> here = new TreeSet<>();

@@ -27,7 +27,7 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 
 /**
  * The reward obligations read model ({@code GET /rewards/obligations}) against the contracts themselves
- * ({@code GET /contracts/{id}}) and against figures computed here from RULES.md alone: net income,
+ * ({@code GET /contracts/{id}}) and against figures computed here from docs/domain.md alone: net income,
  * {@code ceil_to_fen(rate × net)}, accruals settled oldest first, {@code dueBy}, and the status on today.
  */
 class ObligationReadModelTest {
@@ -51,7 +51,7 @@ class ObligationReadModelTest {
 
         ok(c.post("admin", "/api/v1/institutions", institution("DEMO-A", "BEIJING")));
         ok(c.post("admin", "/api/v1/institutions", institution("DEMO-B", "NATIONAL")));
-        // an institution with its own, higher rate and shorter deadline (RULES.md: "an institution rule ... sets a higher rate")
+        // an institution with its own, higher rate and shorter deadline (docs/domain.md, "Reward policies")
         Map<String, Object> own = institution("DEMO-C", "NATIONAL");
         own.put("rewardRate", new BigDecimal("0.60"));
         own.put("paymentDeadlineMonths", 12);
@@ -159,7 +159,7 @@ class ObligationReadModelTest {
             assertThat(row.get("status").asText()).as(id + " status").isEqualTo(contract.get("rewardStatus").asText());
             assertThat(text(row, "dueBy")).as(id + " dueBy").isEqualTo(text(contract, "dueBy"));
 
-            // and what RULES.md says, computed here
+            // and what docs/domain.md says, computed here
             Figures expected = deal.figures(today);
             assertThat(row.get("institutionId").asText()).as(id).isEqualTo(deal.institution);
             assertThat(row.get("netIncome").asText()).as(id + " netIncome").isEqualTo(yuan(expected.net));
@@ -299,7 +299,7 @@ class ObligationReadModelTest {
         assertThat(behind.contentType()).startsWith("application/problem+json");
     }
 
-    // ---- the scenario, modelled from RULES.md ----
+    // ---- the scenario, modelled from docs/domain.md ----
 
     private static Deal register(String recorder, String id, String institution, String kind, String signedOn,
                                  String rate, int deadlineMonths) {

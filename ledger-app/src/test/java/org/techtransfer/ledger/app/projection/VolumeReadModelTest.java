@@ -25,7 +25,7 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 
 /**
  * The contract volumes read model ({@code GET /statistics/volume}, {@code /statistics/targets}) against
- * the groupings computed here from the contracts as registered and amended (RULES.md, "Transaction statistics").
+ * the groupings computed here from the contracts as registered and amended (docs/domain.md, "Transaction statistics").
  */
 class VolumeReadModelTest {
 

@@ -42,7 +42,7 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 import static org.techtransfer.ledger.app.support.Deals.payment;
 
 /**
- * API.md's role table, endpoint by endpoint, for each of the five users, no credentials and a wrong
+ * The role table of docs/api.md, endpoint by endpoint, for each of the five users, no credentials and a wrong
  * password. Allowed commands run on a contract prepared for them, with fresh ids, and must be recorded
  * (201); refused ones must leave the contract's version as it was. Also the operational endpoints:
  * health without credentials, Prometheus for ADMIN and AUDITOR, the OpenAPI document.
@@ -84,7 +84,7 @@ class AuthorizationMatrixTest {
 
     // ---- the table ----
 
-    /** One row: who asks, what, on which institution's contract, and the status API.md gives. */
+    /** One row: who asks, what, on which institution's contract, and the status docs/api.md gives. */
     record Case(String who, String method, String endpoint, String seller, Function<String, Object> body, int expected) {
         @Override
         public String toString() {

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Request bodies of API.md with realistic defaults (CONTEXT.md), each a map a test can change. */
+/**
+ * Request bodies of docs/api.md with realistic defaults (the Huairou park's sellers, fields and sums), each a map a
+ * test can change.
+ */
 public final class Deals {
 
     private Deals() {

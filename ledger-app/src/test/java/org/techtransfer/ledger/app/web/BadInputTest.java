@@ -43,9 +43,9 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 import static org.techtransfer.ledger.app.support.Deals.payment;
 
 /**
- * API.md's 400 row, case by case and on several endpoints: each answer is a problem document naming
- * what is wrong, and nothing is recorded. Also 404 for what does not exist, 415 for a body that is not
- * JSON, 405 for a method an endpoint does not have, and never a 5xx for anything a client sends.
+ * The 400 rows of docs/api.md ("Errors"), case by case and on several endpoints: each answer is a problem
+ * document naming what is wrong, and nothing is recorded. Also 404 for what does not exist, 415 for a body that
+ * is not JSON, 405 for a method an endpoint does not have, and never a 5xx for anything a client sends.
  */
 class BadInputTest {
 

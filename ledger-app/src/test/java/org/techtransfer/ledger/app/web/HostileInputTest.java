@@ -45,7 +45,7 @@ import static org.techtransfer.ledger.app.support.Deals.payment;
 /**
  * Issue 7, hostile input: well over a thousand requests generated from a seed (wrong types, huge numbers,
  * deep JSON, long strings, SQL and script fragments, wrong content types, oversized bodies, broken
- * UTF-8, malicious paths and credentials) against every command endpoint of API.md. None may be answered
+ * UTF-8, malicious paths and credentials) against every command endpoint of docs/api.md. None may be answered
  * with a 5xx or accepted, and the log must not grow by a single event. Then strings that are nasty but
  * valid (SQL, markup, bidi controls, emoji, combining marks) are recorded and must come back, from the
  * HTTP API and from the database itself, exactly as they were sent.

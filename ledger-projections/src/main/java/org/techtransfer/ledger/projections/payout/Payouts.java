@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the payouts read model (API.md: {@code GET /payouts}). */
+/** Reads the payouts read model (docs/api.md: {@code GET /payouts}). */
 public class Payouts {
 
     /**

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Reads the reward obligations read model (API.md: {@code GET /rewards/obligations}). */
+/** Reads the reward obligations read model (docs/api.md: {@code GET /rewards/obligations}). */
 public class RewardObligations {
 
     /**
-     * One contract's obligation on the day asked: cash, and beside it shares (API.md's fields first, the share
+     * One contract's obligation on the day asked: cash, and beside it shares (the contract's fields first, the share
      * fields are additions).
      *
      * @param sharesOutstanding the required shares not yet allocated, never below zero

@@ -15,7 +15,7 @@ import java.sql.Date;
 
 /**
  * Contract volumes (成交额 and 技术交易额): one row per contract in the period of its signing date, at the
- * amounts in force after amendments. A terminated contract keeps its row (RULES.md: it stays counted).
+ * amounts in force after amendments. A terminated contract keeps its row (docs/domain.md: it stays counted).
  */
 @ProcessingGroup(ContractVolumeProjection.NAME)
 public class ContractVolumeProjection implements ReadModel {

@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the contract volumes read model (API.md: {@code GET /statistics/volume} and {@code /statistics/targets}). */
+/** Reads the contract volumes read model (docs/api.md: {@code GET /statistics/volume} and {@code /statistics/targets}). */
 public class ContractVolumes {
 
-    /** The groupings of RULES.md, each with the SQL expression of its key (constants, never input). */
+    /**
+     * The groupings of docs/domain.md ("Transaction statistics"), each with the SQL expression of its key (constants,
+     * never input).
+     */
     public enum Grouping {
         YEAR("signed_year::text"),
         QUARTER("signed_year || '-Q' || signed_quarter"),
@@ -32,7 +35,7 @@ public class ContractVolumes {
             this.key = key;
         }
 
-        /** {@code year}, {@code sellerType}, {@code buyerRegion}, ... as API.md names them. */
+        /** {@code year}, {@code sellerType}, {@code buyerRegion}, ... as docs/api.md names them. */
         public static Optional<Grouping> named(String name) {
             String wanted = name.replace("_", "").toLowerCase(Locale.ROOT);
             for (Grouping g : values()) {
