@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,6 +93,16 @@ class AuditEndpointsTest {
         JsonNode bulk = c.get(AUDITOR, "/api/v1/contracts/C-BULK").json();
         assertThat(bulk.get("version").asLong()).isEqualTo(1 + BULK);
         assertThat(bulk.get("income").asText()).isEqualTo("30010.00");
+
+        // issue 15's read models: a co-owned contract with payment terms and a receipt
+        created(c.post("admin", "/api/v1/institutions", institution("DEMO-B", "NATIONAL")));
+        created(c.post(R, "/api/v1/contracts", contract("C-DEAL", "DEMO-A", "LICENSE")));
+        created(c.post(R, "/api/v1/contracts/C-DEAL/co-owners", body("coOwnershipId", "CO-1", "owners", List.of(
+                body("institutionId", "DEMO-A", "share", new BigDecimal("0.6")),
+                body("institutionId", "DEMO-B", "share", new BigDecimal("0.4"))))));
+        created(c.post(R, "/api/v1/contracts/C-DEAL/payment-terms", body("termsId", "T-1", "instalments", List.of(
+                body("instalmentId", "I-1", "kind", "FIXED", "amount", "1200000.00", "dueOn", "2026-04-01")))));
+        created(c.post(R, "/api/v1/contracts/C-DEAL/incomes", income("I-D", "100000.00", "2026-03-15")));
     }
 
     @AfterAll
@@ -325,6 +336,8 @@ class AuditEndpointsTest {
             assertThat(s.executeUpdate("INSERT INTO technology_demand (demand_id, institution_id, enterprise_name, "
                     + "credit_code, region_code, need, technology_field, budget, published_on) VALUES ('D-GHOST', "
                     + "'DEMO-A', 'ghost', '91110116MA01ABCD2X', '110116', 'n', 'f', 1.00, DATE '2020-01-01')")).isOne();
+            assertThat(s.executeUpdate("UPDATE receivable SET received_fen = received_fen + 1")).isPositive();
+            assertThat(s.executeUpdate("UPDATE co_owner_obligation SET income_fen = income_fen + 1")).isPositive();
         }
         Map<String, JsonNode> damaged = projections();
         for (String name : READ_MODELS) {
