@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Records a small, realistic district book through the HTTP API, as its recorders would: two sellers, six
-# technology contracts with receipts, costs, reward decisions, publicity and payments (one reward overdue),
-# achievements of the reserve library, enterprises' technology demands, incubated enterprises and the district's reference figures.
+# technology contracts with receipts, costs, reward decisions, publicity and payments (one reward overdue, one
+# instalment overdue, one decision waiting for its approvals), a self-implementation, achievements of the reserve
+# library, enterprises' technology demands, incubated enterprises and the district's reference figures.
 # Names are invented. Run it once against a fresh ledger:   make demo [LEDGER_URL=http://localhost:8080]
 # Sent again, every command is recognised by its id and records nothing.
 set -euo pipefail
@@ -16,7 +17,7 @@ post() { # post USER:PASSWORD PATH JSON
     *) printf 'refused: POST %s answered %s\n%s\n' "$2" "$status" "${answer%$'\n'*}" >&2; exit 1 ;;
   esac
 }
-ADMIN=admin:admin-demo A=recorder-a:recorder-demo B=recorder-b:recorder-demo
+ADMIN=admin:admin-demo A=recorder-a:recorder-demo B=recorder-b:recorder-demo OFFICE=approver-office:approver-demo
 
 post $ADMIN /institutions '{"institutionId": "DEMO-A", "name": "怀柔科学城纳米能源研究院（演示）",
   "type": "RESEARCH_INSTITUTE", "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}'
@@ -106,6 +107,28 @@ post $B /contracts '{"contractId": "B-2026-002", "registrationNumber": "20261101
   "technologyField": "空间科学", "totalAmount": "150000.00", "technologyAmount": "150000.00", "signedOn": "2026-09-01",
   "contributors": [{"personId": "P-B04", "name": "郑海燕", "principal": true, "leadership": false}]}'
 post $B /contracts/B-2026-002/incomes '{"incomeId": "B-2026-002-I1", "amount": "150000.00", "receivedOn": "2026-10-12", "category": "OTHER"}'
+
+# The development contract's second instalment was due at the end of November and has not come: a receivable overdue.
+post $A /contracts/A-2026-004/payment-terms '{"termsId": "A-2026-004-T1", "instalments": [
+  {"instalmentId": "A-2026-004-T1-1", "kind": "FIXED", "amount": "250000.00", "dueOn": "2026-05-31"},
+  {"instalmentId": "A-2026-004-T1-2", "kind": "FIXED", "amount": "250000.00", "dueOn": "2026-11-30"}]}'
+
+# From November the institute routes reward decisions through its research office, and from 500,000 through a vice-president:
+# this year's royalties' reward is proposed and approved by the office, and waits for the vice-president.
+post $ADMIN /institutions/DEMO-A/approval-policy '{"policyId": "DEMO-A-2026-11", "effectiveFrom": "2026-11-01",
+  "steps": [{"level": "RESEARCH_OFFICE", "from": "0.01"}, {"level": "VICE_PRESIDENT", "from": "500000.00"}]}'
+post $A /contracts/A-2023-007/reward-decisions '{"decisionId": "A-2023-007-D2", "decidedOn": "2026-11-20", "total": "567000.00",
+  "allocations": [{"personId": "P-A01", "amount": "340200.00"}, {"personId": "P-A02", "amount": "226800.00"}]}'
+post $OFFICE /contracts/A-2023-007/reward-decisions/A-2023-007-D2/approvals '{"approvalId": "A-2023-007-D2-A1", "approved": true,
+  "on": "2026-11-25", "note": "科研处审核：分配比例符合本单位规定"}'
+
+# The institute runs a pilot line of its own: a self-implementation, owing at least 5% of each year's operating profit.
+post $A /implementations '{"implementationId": "IMP-A-001", "institutionId": "DEMO-A", "title": "摩擦纳米发电机中试线",
+  "mode": "SELF", "productionStartedOn": "2024-03-01", "achievements": ["柔性摩擦纳米发电机及其制备方法"],
+  "contributors": [{"personId": "P-A01", "name": "张明远", "principal": true, "leadership": false},
+                   {"personId": "P-A02", "name": "李思涵", "principal": false, "leadership": false}]}'
+post $A /implementations/IMP-A-001/profits '{"year": 2024, "operatingProfit": "0.00"}'
+post $A /implementations/IMP-A-001/profits '{"year": 2025, "operatingProfit": "2400000.00"}'
 
 # The reserve library, incubated enterprises and the district's reference figures.
 post $A /achievements '{"achievementId": "ACH-A-001", "kind": "INVENTION_PATENT", "title": "柔性摩擦纳米发电机及其制备方法",
