@@ -3,12 +3,17 @@ MVN ?= mvn -B
 JAR := ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build clean verify bench reliability backup restore browser redocly
+.PHONY: run test build clean verify verify-statement bench reliability backup restore browser redocly demo
 
 ## Start the ledger in the foreground (embedded PostgreSQL in ./data unless LEDGER_DB_URL is set).
 ## exec: the JVM takes the shell's place, so a SIGTERM reaches it and make ends with the ledger's exit status.
 run: build
 	exec java $(JAVA_OPTS) -jar $(JAR)
+
+## Record a small, realistic demo book (two sellers, six contracts, rewards, the reserve library) through the API of a
+## running ledger, as its recorders would.   make demo [LEDGER_URL=http://localhost:8080]
+demo:
+	scripts/demo-data.sh
 
 ## Run every test of every module (the console's browser test needs Chromium: `make browser` installs it; the API
 ## description's lint needs Redocly CLI: `make redocly`).
@@ -39,10 +44,19 @@ reliability:
 	$(MVN) -Preliability -pl ledger-app -am test $(RELIABILITY_OPTS)
 	$(MVN) -pl ledger-app -am test -Dtest='$(RELIABILITY_FAST)' -Dsurefire.failIfNoSpecifiedTests=false $(RELIABILITY_OPTS)
 
-## Verify the audit hash chain of a ledger's database without the service (stop a local ledger first).
-## make verify DIGEST_POSITION=N DIGEST_HASH=H   (exits non-zero when the chain does not hold)
+## Verify the audit hash chain, Merkle tree and checkpoints of a ledger's database without the service (stop a local
+## ledger first); against a digest or a checkpoint kept outside the ledger when given.
+## make verify [DIGEST_POSITION=N DIGEST_HASH=H] [CHECKPOINT=FILE] [PUBLIC_KEY=KEY]   (exits non-zero when not valid)
 verify: build
-	java -jar $(JAR) verify $(if $(DIGEST_POSITION),--digest-position=$(DIGEST_POSITION)) $(if $(DIGEST_HASH),--digest-hash=$(DIGEST_HASH))
+	java -jar $(JAR) verify $(if $(DIGEST_POSITION),--digest-position=$(DIGEST_POSITION)) $(if $(DIGEST_HASH),--digest-hash=$(DIGEST_HASH)) \
+		$(if $(CHECKPOINT),'--checkpoint=$(CHECKPOINT)') $(if $(PUBLIC_KEY),'--public-key=$(PUBLIC_KEY)')
+
+## Check a contract's statement (GET /api/v1/contracts/{id}/statement) with no database and no service: the ledger's
+## signature on its checkpoint, every event's leaf and inclusion proof (docs/audit.md). Exits non-zero when it does not hold.
+## make verify-statement FILE=statement.json PUBLIC_KEY='name+hash+key' (or PUBLIC_KEY=a file holding it)
+verify-statement: build
+	$(if $(and $(FILE),$(PUBLIC_KEY)),,$(error make verify-statement needs FILE=the statement and PUBLIC_KEY=the ledger's key))
+	java -jar $(JAR) verify-statement --file='$(FILE)' --public-key='$(PUBLIC_KEY)'
 
 ## Back up what cannot be rebuilt (event log, audit chain, command log, registration numbers) into one gzip'ed NDJSON
 ## file, its digest beside it (FILE.digest). An external database (LEDGER_DB_URL) while the ledger runs; the embedded

@@ -8,7 +8,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.techtransfer.ledger.approval.ApprovalLevel;
+import org.techtransfer.ledger.approval.ApprovalPolicySet;
+import org.techtransfer.ledger.approval.ApprovalRoute;
+import org.techtransfer.ledger.approval.ApprovalStep;
+import org.techtransfer.ledger.approval.CashRewardProposed;
+import org.techtransfer.ledger.approval.DecisionApprovalRecorded;
+import org.techtransfer.ledger.approval.EquityRewardProposed;
 import org.techtransfer.ledger.contract.Buyer;
+import org.techtransfer.ledger.contract.ContractPriced;
+import org.techtransfer.ledger.deal.DealNotice;
+import org.techtransfer.ledger.deal.DealNoticeRecorded;
+import org.techtransfer.ledger.deal.Pricing;
 import org.techtransfer.ledger.contract.ContractAmended;
 import org.techtransfer.ledger.contract.ContractKind;
 import org.techtransfer.ledger.contract.ContractRegistered;
@@ -90,7 +101,21 @@ class EventJsonTest {
                 new InstitutionRegistered("BJ-UNI", "Huairou University", OrganisationType.UNIVERSITY, true, "110116",
                         PolicyName.BEIJING, new BigDecimal("0.80"), 24, null),
                 new InstitutionRegistered("NAT-RI", "National Institute", OrganisationType.RESEARCH_INSTITUTE, false,
-                        "310104", PolicyName.NATIONAL, null, null, null));
+                        "310104", PolicyName.NATIONAL, null, null, null),
+                // issue 23
+                new DealNoticeRecorded("BJ-UNI", "DN-1", "CN201910000001.X", Money.of("900000.00"), DAY.minusDays(15),
+                        DAY.minusDays(1)),
+                new ContractPriced(C, Pricing.AGREEMENT, new DealNotice("DN-1", "CN201910000001.X",
+                        Money.of("900000.00"), DAY.minusDays(15), DAY.minusDays(1))),
+                new ContractPriced(C, Pricing.LISTING, null),
+                new ApprovalPolicySet("BJ-UNI", "AP-1", DAY, List.of(new ApprovalStep(ApprovalLevel.COLLEGE,
+                        Money.ZERO), new ApprovalStep(ApprovalLevel.PRESIDENT_MEETING, Money.of("5000000.00")))),
+                new CashRewardProposed(C, "D-2", DAY, Money.of("100000.01"), cashRewardDecided().allocations(),
+                        new ApprovalRoute("AP-1", List.of(ApprovalLevel.COLLEGE), "recorder-a")),
+                new EquityRewardProposed(C, "Q-2", DAY, 701, List.of(new ShareAllocation("alice", 701)),
+                        Money.of("3500000.00"), new ApprovalRoute("AP-1", List.of(ApprovalLevel.COLLEGE), "recorder-a")),
+                new DecisionApprovalRecorded(C, "AP-1", "D-2", ApprovalLevel.PRESIDENT_MEETING, false, DAY, null,
+                        "M-7", "approver-vp"));
     }
 
     @ParameterizedTest(name = "{0}")

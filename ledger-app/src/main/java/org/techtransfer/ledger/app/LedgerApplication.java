@@ -1,6 +1,7 @@
 package org.techtransfer.ledger.app;
 
 import org.springframework.boot.SpringApplication;
+import org.techtransfer.ledger.app.audit.StatementCheck;
 import org.techtransfer.ledger.app.audit.VerifyCommand;
 import org.techtransfer.ledger.app.backup.BackupCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,9 @@ public class LedgerApplication {
         System.setProperty("axoniq.update-checker.disabled", "true");
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(VerifyCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("verify-statement")) {
+            System.exit(StatementCheck.run(args));
         }
         if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
             System.exit(BackupCommand.run(args, System.getenv()));

@@ -1,5 +1,9 @@
 package org.techtransfer.ledger.contract;
 
+import org.techtransfer.ledger.approval.CashRewardProposed;
+import org.techtransfer.ledger.approval.DecisionApprovalRecorded;
+import org.techtransfer.ledger.approval.DecisionApprovals;
+import org.techtransfer.ledger.approval.EquityRewardProposed;
 import org.techtransfer.ledger.coownership.CoOwnerBooks;
 import org.techtransfer.ledger.coownership.CoOwnersSet;
 import org.techtransfer.ledger.money.Money;
@@ -31,6 +35,10 @@ public final class ContractState {
     private Money technologyAmount;
     private LocalDate terminatedOn;
     private RewardBook book;
+    /** How the price was fixed, when the registration said (issue 23). */
+    private ContractPriced priced;
+    /** The reward decisions routed for approval (issue 23): they reach the book once approved. */
+    private DecisionApprovals approvals = new DecisionApprovals();
     private DealBook deal = new DealBook();
     private CoOwnerBooks coOwners = new CoOwnerBooks();
     /**
@@ -64,6 +72,7 @@ public final class ContractState {
             coOwners.recordCost(e.costId(), e.amount());
         } else if (event instanceof EquityReceived e) {
             book.receiveEquity(e.equityId(), e.shares());
+            approvals.receiveEquity(e.shares(), e.valuation());
         } else if (event instanceof CashRewardDecided e) {
             entryIds.add(e.decisionId());
             book.decideCash(e.decisionId(), e.decidedOn(), e.total(), e.allocations());
@@ -101,6 +110,17 @@ public final class ContractState {
             coOwners.set(e.owners(), book.contributors(), registration.wageTaxFacts());
         } else if (event instanceof ContractTerminated e) {
             terminatedOn = e.terminatedOn();
+        } else if (event instanceof ContractPriced e) {
+            priced = e;
+        } else if (event instanceof CashRewardProposed e) {
+            entryIds.add(e.decisionId());
+            approvals.propose(e);
+        } else if (event instanceof EquityRewardProposed e) {
+            entryIds.add(e.decisionId());
+            approvals.propose(e);
+        } else if (event instanceof DecisionApprovalRecorded e) {
+            entryIds.add(e.approvalId());
+            approvals.record(e);
         } else {
             throw new IllegalArgumentException("not an event of a contract: " + event.getClass().getName());
         }
@@ -112,6 +132,7 @@ public final class ContractState {
      */
     public record Snapshot(ContractRegistered registration, Money totalAmount, Money technologyAmount,
                            LocalDate terminatedOn, Set<String> entryIds, long version, RewardBook.Snapshot book,
+                           ContractPriced priced, DecisionApprovals.Snapshot approvals,
                            DealBook.Snapshot deal, CoOwnerBooks.Snapshot coOwners) {
     }
 
@@ -120,7 +141,8 @@ public final class ContractState {
             throw new IllegalStateException("a contract has a snapshot once it is registered");
         }
         return new Snapshot(registration, totalAmount, technologyAmount, terminatedOn, Set.copyOf(entryIds), version,
-                book.snapshot(), deal.snapshot(), coOwners.snapshot());
+                book.snapshot(), priced, approvals.snapshot(),
+                deal.snapshot(), coOwners.snapshot());
     }
 
     public static ContractState restore(Snapshot snapshot) {
@@ -132,6 +154,8 @@ public final class ContractState {
         state.entryIds.addAll(snapshot.entryIds());
         state.version = snapshot.version();
         state.book = RewardBook.restore(snapshot.book());
+        state.priced = snapshot.priced();
+        state.approvals = DecisionApprovals.restore(snapshot.approvals());
         state.deal = DealBook.restore(snapshot.deal());
         state.coOwners = CoOwnerBooks.restore(snapshot.coOwners());
         return state;
@@ -178,6 +202,21 @@ public final class ContractState {
 
     public RewardBook book() {
         return book;
+    }
+
+    /** How the price was fixed; null when the registration did not say. */
+    public ContractPriced priced() {
+        return priced;
+    }
+
+    /** Whether the total in force differs from the price the seller's notice proposed; false without a notice. */
+    public boolean priceDiffersFromNotice() {
+        return priced != null && priced.dealNotice() != null
+                && !totalAmount.equals(priced.dealNotice().proposedPrice());
+    }
+
+    public DecisionApprovals approvals() {
+        return approvals;
     }
 
     /** The contract's payment terms, sales reports and receivables. */

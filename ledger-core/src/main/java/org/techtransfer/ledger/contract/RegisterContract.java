@@ -1,6 +1,7 @@
 package org.techtransfer.ledger.contract;
 
 import org.techtransfer.ledger.command.LedgerCommand;
+import org.techtransfer.ledger.deal.Pricing;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.Contributor;
 import org.techtransfer.ledger.reward.IpKind;
@@ -17,12 +18,15 @@ import java.util.List;
  * @param licenseScope     optional, for licences
  * @param achievements     optional: the achievements the contract concerns (patents, trade secrets)
  * @param ipKind           optional: the kind of intellectual property licensed or assigned; absent means unknown
+ * @param pricing          optional: how the price was fixed (Law Art. 18); absent, the registration is as before
+ * @param dealNoticeId     the seller's notice of the proposed price; required for a price agreed by a
+ *                         government-established seller
  */
 public record RegisterContract(String contractId, String registrationNumber, ContractKind kind,
                                String sellerInstitutionId, Buyer buyer, String technologyField,
                                Money totalAmount, Money technologyAmount, LocalDate signedOn,
                                List<Contributor> contributors, LicenseScope licenseScope, List<String> achievements,
-                               IpKind ipKind) implements LedgerCommand {
+                               IpKind ipKind, Pricing pricing, String dealNoticeId) implements LedgerCommand {
 
     public RegisterContract {
         Require.id(contractId, "contractId");
@@ -39,6 +43,17 @@ public record RegisterContract(String contractId, String registrationNumber, Con
         for (int i = 0; i < achievements.size(); i++) {
             Require.text(achievements.get(i), "achievements[" + i + "]");
         }
+        dealNoticeId = dealNoticeId == null || dealNoticeId.isBlank() ? null : Require.id(dealNoticeId, "dealNoticeId");
+    }
+
+    /** A registration that says nothing of how the price was fixed. */
+    public RegisterContract(String contractId, String registrationNumber, ContractKind kind,
+                            String sellerInstitutionId, Buyer buyer, String technologyField,
+                            Money totalAmount, Money technologyAmount, LocalDate signedOn,
+                            List<Contributor> contributors, LicenseScope licenseScope, List<String> achievements,
+                            IpKind ipKind) {
+        this(contractId, registrationNumber, kind, sellerInstitutionId, buyer, technologyField, totalAmount,
+                technologyAmount, signedOn, contributors, licenseScope, achievements, ipKind, null, null);
     }
 
     @Override

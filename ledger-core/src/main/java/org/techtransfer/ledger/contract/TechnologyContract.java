@@ -5,6 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.techtransfer.ledger.approval.ApprovalRoute;
+import org.techtransfer.ledger.approval.ApproveRewardDecision;
+import org.techtransfer.ledger.approval.CashRewardProposed;
+import org.techtransfer.ledger.approval.DecisionApprovalRecorded;
+import org.techtransfer.ledger.approval.EquityRewardProposed;
+import org.techtransfer.ledger.command.CommandActor;
 import org.techtransfer.ledger.institution.InstitutionRegistered;
 import org.techtransfer.ledger.institution.Institutions;
 import org.techtransfer.ledger.institution.UnknownInstitution;
@@ -36,6 +43,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.techtransfer.ledger.rule.Rule.CONTRACT_TERMINATED;
@@ -61,7 +69,7 @@ public class TechnologyContract {
      * The form of {@link #snapshot()}, stored with each snapshot: raise it when that form changes, and older
      * snapshots are passed over.
      */
-    public static final String SNAPSHOT_REVISION = "4";
+    public static final String SNAPSHOT_REVISION = "5";
 
     @AggregateIdentifier
     private String contractId;
@@ -106,6 +114,7 @@ public class TechnologyContract {
                 .orElseThrow(() -> new UnknownInstitution(command.sellerInstitutionId()));
         RewardTerms terms = RewardPolicies.termsFor(seller.policy(), command.signedOn(),
                 command.kind().raisesObligation(), seller.rewardRate(), seller.paymentDeadlineMonths());
+        Optional<ContractPriced> priced = PriceFixing.check(command, seller, institutions);
         // last, so that nothing else can refuse the command once the number is claimed
         refuseIf(!numbers.claim(command.registrationNumber(), command.contractId()), DUPLICATE_REGISTRATION_NUMBER,
                 "registration number " + command.registrationNumber() + " belongs to another contract",
@@ -115,6 +124,7 @@ public class TechnologyContract {
                 command.technologyField(), command.totalAmount(), command.technologyAmount(), command.signedOn(),
                 command.contributors(), command.licenseScope(), command.achievements(), terms, command.ipKind(),
                 seller.countsAsNonProfit()));
+        priced.ifPresent(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -150,26 +160,59 @@ public class TechnologyContract {
     }
 
     @CommandHandler
-    long handle(DecideCashReward command) {
+    long handle(DecideCashReward command, Institutions institutions, CommandActor actor) {
         requireNewEntry(command.decisionId());
         state.book().checkCashDecision(command.total(), command.allocations());
-        apply(new CashRewardDecided(contractId, command.decisionId(), command.decidedOn(), command.total(),
+        Optional<ApprovalRoute> route = route(institutions, command.decidedOn(), command.total(), actor);
+        apply(route.isPresent()
+                ? new CashRewardProposed(contractId, command.decisionId(), command.decidedOn(), command.total(),
+                command.allocations(), route.get())
+                : new CashRewardDecided(contractId, command.decisionId(), command.decidedOn(), command.total(),
                 command.allocations()));
         return state.version();
     }
 
     @CommandHandler
-    long handle(DecideEquityReward command) {
+    long handle(DecideEquityReward command, Institutions institutions, CommandActor actor) {
         requireNewEntry(command.decisionId());
         state.book().checkEquityDecision(command.totalShares(), command.allocations());
-        apply(new EquityRewardDecided(contractId, command.decisionId(), command.decidedOn(), command.totalShares(),
-                command.allocations()));
+        Money value = state.approvals().equityValue(command.totalShares());
+        Optional<ApprovalRoute> route = route(institutions, command.decidedOn(), value, actor);
+        apply(route.isPresent()
+                ? new EquityRewardProposed(contractId, command.decisionId(), command.decidedOn(),
+                command.totalShares(), command.allocations(), value, route.get())
+                : new EquityRewardDecided(contractId, command.decisionId(), command.decidedOn(),
+                command.totalShares(), command.allocations()));
         return state.version();
+    }
+
+    /**
+     * An approver's answer; allowed on a terminated contract, like a payment: the decision was proposed before.
+     * The last approval makes the decision count: its decided event follows.
+     */
+    @CommandHandler
+    long handle(ApproveRewardDecision command, CommandActor actor, Clock clock) {
+        requireUnusedId(command.approvalId());
+        requireBusinessDate(command.on(), clock);
+        state.approvals().checkAnswer(command.decisionId(), command.level(), actor.name(), command.minutesRef(),
+                state.book().hasDecision(command.decisionId()));
+        apply(new DecisionApprovalRecorded(contractId, command.approvalId(), command.decisionId(), command.level(),
+                command.approved(), command.on(), command.note(), command.minutesRef(), actor.name()));
+        state.approvals().decidedOnceApproved(command.decisionId()).ifPresent(AggregateLifecycle::apply);
+        return state.version();
+    }
+
+    /** The approvals a decision worth {@code amount} needs under the seller's policy in force on its date. */
+    private Optional<ApprovalRoute> route(Institutions institutions, LocalDate decidedOn, Money amount,
+                                          CommandActor actor) {
+        return ApprovalRoute.of(institutions.approvalPolicy(state.registration().sellerInstitutionId(), decidedOn),
+                amount, actor.name());
     }
 
     @CommandHandler
     long handle(RecordPublicity command) {
         requireNewEntry(command.noticeId());
+        state.approvals().checkApproved(command.decisionId());
         state.book().checkPublicity(command.decisionId());
         apply(new PublicityRecorded(contractId, command.noticeId(), command.decisionId(), command.from(),
                 command.to()));
@@ -201,6 +244,9 @@ public class TechnologyContract {
     long handle(PayReward command, Clock clock) {
         requireUnusedId(command.paymentId());
         requireBusinessDate(command.paidOn(), clock);
+        state.approvals().checkPayable(command.personId(),
+                state.book().paidTo(command.personId()).plus(command.amount()),
+                state.book().allocatedTo(command.personId()));
         state.book().checkPayment(command.personId(), command.amount(), command.paidOn());
         apply(new RewardPaid(contractId, command.paymentId(), command.personId(), command.amount(),
                 command.paidOn(), command.reference()));

@@ -431,6 +431,11 @@ public final class RewardBook {
         refuseIf(reversed.contains(entryId), ALREADY_REVERSED, "entry '" + entryId + "' was already reversed", entryId);
     }
 
+    /** Whether a cash or equity decision of that id stands on the book. */
+    public boolean hasDecision(String decisionId) {
+        return cashDecisions.containsKey(decisionId) || equityDecisions.containsKey(decisionId);
+    }
+
     /** Whether a standing decision gave money or shares. */
     public RewardKind kindOf(String decisionId) {
         return cashDecisions.containsKey(decisionId) ? RewardKind.CASH : RewardKind.EQUITY;
@@ -591,6 +596,10 @@ public final class RewardBook {
 
     public Money paidTo(String personId) {
         return paidTo.getOrDefault(personId, Money.ZERO);
+    }
+
+    public long sharesAllocatedTo(String personId) {
+        return sharesAllocatedTo.getOrDefault(personId, 0L);
     }
 
     /** The payments that stand, in order of record, each with its reduced wage tax. */

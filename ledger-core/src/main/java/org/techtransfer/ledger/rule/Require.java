@@ -14,6 +14,8 @@ public final class Require {
     public static final int MAX_ID_LENGTH = 100;
     public static final int MAX_TEXT_LENGTH = 1000;
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
+    /** GB 32100-2015: digits and capital letters without I, O, Z, S, V. */
+    private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
 
     private Require() {
     }
@@ -72,6 +74,15 @@ public final class Require {
         present(value, field);
         if (!REGION_CODE.matcher(value).matches()) {
             throw new InvalidField(field, "must be 6 digits");
+        }
+        return value;
+    }
+
+    /** An enterprise's unified social credit code (统一社会信用代码). */
+    public static String creditCode(String value, String field) {
+        present(value, field);
+        if (!CREDIT_CODE.matcher(value).matches()) {
+            throw new InvalidField(field, "must be 18 digits or capital letters (not I, O, Z, S, V)");
         }
         return value;
     }

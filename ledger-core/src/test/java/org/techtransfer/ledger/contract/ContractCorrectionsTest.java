@@ -49,6 +49,7 @@ class ContractCorrectionsTest {
         fixture.registerInjectableResource(new InMemoryInstitutions(BJ_UNI, NAT_RI));
         fixture.registerInjectableResource(numbers);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(RECORDER);
         fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
             try {
                 return chain.proceed();

@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.contract;
 
+import org.techtransfer.ledger.command.CommandActor;
 import org.techtransfer.ledger.institution.InstitutionRegistered;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.Allocation;
@@ -44,6 +45,8 @@ final class ContractTestData {
     static final Clock CLOCK = Clock.fixed(TODAY.atTime(0, 30).atZone(SHANGHAI).toInstant(), SHANGHAI);
     static final Buyer BUYER = new Buyer("Huairou Pharma Co.", ENTERPRISE, "110116");
     static final List<String> ACHIEVEMENTS = List.of("CN201910000001.X");
+    /** Who sends the commands, unless a test says otherwise. */
+    static final CommandActor RECORDER = () -> "recorder-a";
 
     /** Principal contributor, no leadership post. */
     static final Contributor ALICE = new Contributor("alice", "Alice Wang", true, false, false);

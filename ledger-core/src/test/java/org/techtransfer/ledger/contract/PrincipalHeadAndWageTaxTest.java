@@ -49,6 +49,7 @@ class PrincipalHeadAndWageTaxTest {
         fixture.registerInjectableResource(new InMemoryInstitutions(BJ_UNI, NAT_RI, BJ_HIGH, BJ_LOW));
         fixture.registerInjectableResource(new InMemoryRegistrationNumbers());
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(RECORDER);
         fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
             try {
                 return chain.proceed();

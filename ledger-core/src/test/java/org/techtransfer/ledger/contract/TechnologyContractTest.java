@@ -71,6 +71,7 @@ class TechnologyContractTest {
         fixture.registerInjectableResource(new InMemoryInstitutions(BJ_UNI, NAT_RI, BJ_HIGH, BJ_LOW));
         fixture.registerInjectableResource(numbers);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(RECORDER);
         fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
             try {
                 return chain.proceed();

@@ -6,9 +6,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.techtransfer.ledger.achievement.Achievement;
 import org.techtransfer.ledger.achievement.AchievementKind;
-import org.techtransfer.ledger.achievement.AchievementRegistered;
 import org.techtransfer.ledger.achievement.MoveAchievement;
 import org.techtransfer.ledger.achievement.RegisterAchievement;
 import org.techtransfer.ledger.achievement.Stage;
@@ -29,7 +24,6 @@ import org.techtransfer.ledger.app.security.Access;
 import org.techtransfer.ledger.app.security.LedgerUser;
 import org.techtransfer.ledger.app.web.CommandAnswer;
 import org.techtransfer.ledger.app.web.CommandBodies;
-import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.projections.achievement.AchievementRegistry;
 import org.techtransfer.ledger.projections.achievement.AchievementRegistryProjection;
 import org.techtransfer.ledger.rule.InvalidField;
@@ -45,14 +39,14 @@ public class AchievementController {
     private static final int MAX_SIZE = 200;
 
     private final CommandBodies bodies;
-    private final EventStore eventStore;
+    private final Owners owners;
     private final AchievementRegistry registry;
     private final ReadYourWrites readYourWrites;
 
-    AchievementController(CommandBodies bodies, EventStore eventStore, AchievementRegistry registry,
+    AchievementController(CommandBodies bodies, Owners owners, AchievementRegistry registry,
                           ReadYourWrites readYourWrites) {
         this.bodies = bodies;
-        this.eventStore = eventStore;
+        this.owners = owners;
         this.registry = registry;
         this.readYourWrites = readYourWrites;
     }
@@ -71,7 +65,7 @@ public class AchievementController {
     public ResponseEntity<CommandAnswer> move(@PathVariable String id, @RequestBody JsonNode body,
                                               HttpServletRequest request) {
         // as for a contract: the achievement exists, the recorder's institution owns it, then the body
-        LedgerUser user = requireRecorderForOneOf(owners(id));
+        LedgerUser user = requireRecorderForOneOf(owners.of(id));
         return bodies.send(bodies.read(body, MoveAchievement.class, "achievementId", id), user, request);
     }
 
@@ -105,20 +99,8 @@ public class AchievementController {
         return registry.find(new AchievementRegistry.Filter(scope, kind, stage, technologyField, regionCode), page, size);
     }
 
-    /** The owners as registered, from the log: a move right after the registration need not wait for the registry. */
-    private List<String> owners(String achievementId) {
-        DomainEventStream events = eventStore.readEvents(Achievement.streamOf(achievementId));
-        if (events.hasNext()) {
-            DomainEventMessage<?> first = events.next();
-            if (first.getPayload() instanceof AchievementRegistered registered) {
-                return registered.ownerInstitutionIds();
-            }
-        }
-        throw new NotFound("no achievement '" + achievementId + "'");
-    }
-
     /** ADMIN anywhere; a RECORDER when its institution is one of the owners (co-owners record alike). */
-    private static LedgerUser requireRecorderForOneOf(List<String> owners) {
+    static LedgerUser requireRecorderForOneOf(List<String> owners) {
         LedgerUser user = Access.currentUser();
         if (owners.stream().noneMatch(user::mayRecordFor)) {
             throw new AccessDeniedException("you may not record for the owners " + owners);

@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.app.admin;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -7,6 +8,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.techtransfer.ledger.app.projection.ProjectionConfiguration;
 import org.techtransfer.ledger.app.projection.ProjectionProgress;
@@ -15,8 +17,6 @@ import org.techtransfer.ledger.projections.support.ReadModel;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Where each read model stands, and rebuilding them all from the event log while commands go on. */
@@ -41,11 +41,8 @@ public class Projections {
     private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
     private final JdbcTemplate jdbc;
-    private final ExecutorService replays = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Replays run one after another on a thread of their own; one in hand at shutdown is let finish its reset. */
+    private final ThreadPoolTaskExecutor replays = new ThreadPoolTaskExecutor();
 
     Projections(List<ReadModel> readModels, EventProcessingConfiguration processing, ProjectionProgress progress,
                 JdbcTemplate jdbc) {
@@ -53,6 +50,18 @@ public class Projections {
         this.processing = processing;
         this.progress = progress;
         this.jdbc = jdbc;
+        replays.setCorePoolSize(1);
+        replays.setMaxPoolSize(1);
+        replays.setThreadNamePrefix("replay-");
+        replays.setDaemon(true);
+        replays.setWaitForTasksToCompleteOnShutdown(true);
+        replays.setAwaitTerminationSeconds(60);
+        replays.initialize();
+    }
+
+    @PreDestroy
+    void stop() {
+        replays.shutdown();
     }
 
     public List<Status> status() {
@@ -83,7 +92,7 @@ public class Projections {
     public Replay replayAll() {
         String id = UUID.randomUUID().toString();
         List<String> names = readModels.stream().map(ReadModel::name).toList();
-        replays.submit(() -> {
+        replays.execute(() -> {
             StreamingEventProcessor processor = processing.eventProcessor(ProjectionConfiguration.PROCESSOR,
                     StreamingEventProcessor.class).orElseThrow(() -> new IllegalStateException("no read-model processor"));
             try {

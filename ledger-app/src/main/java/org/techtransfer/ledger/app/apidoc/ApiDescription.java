@@ -61,8 +61,8 @@ public class ApiDescription {
     /** Not blank and no control character (docs/api.md, "Field types and rules"). */
     private static final String TEXT = "^[^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*$";
     private static final Set<String> OPTIONAL_FIELDS = Set.of("licenseScope", "achievements", "rewardRate",
-            "paymentDeadlineMonths", "ipKind", "principalHead", "nonProfit", "instalments", "royalty", "dueOn",
-            "milestone", "minimumAnnual", "changeReason", "rewardYears");
+            "paymentDeadlineMonths", "ipKind", "principalHead", "nonProfit", "pricing", "dealNoticeId", "note",
+            "minutesRef", "instalments", "royalty", "dueOn", "milestone", "minimumAnnual", "changeReason", "rewardYears");
 
     static {
         // an amount is a string in JSON (Money's @JsonValue); one named schema says how it is written
@@ -316,8 +316,8 @@ public class ApiDescription {
     /** The body's field that a command's path names ({@code /contracts/{id}/incomes}: contractId), or null. */
     private static String pathIdField(String path) {
         for (Map.Entry<String, String> named : Map.of("/contracts/{id}/", "contractId", "/achievements/{id}/",
-                "achievementId", "/incubations/{id}/", "incubationId", "/implementations/{id}/",
-                "implementationId").entrySet()) {
+                "achievementId", "/incubations/{id}/", "incubationId", "/demands/{id}/", "demandId",
+                "/institutions/{id}/", "institutionId", "/implementations/{id}/", "implementationId").entrySet()) {
             if (path.startsWith(ApiOperations.BASE + named.getKey())) {
                 return named.getValue();
             }
@@ -431,11 +431,12 @@ public class ApiDescription {
             Map.entry("after", "Start after this global position"),
             Map.entry("limit", "At most this many lines"),
             Map.entry("digestPosition", "The position of a digest kept outside the ledger (with `digestHash`)"),
-            Map.entry("digestHash", "The hash of that digest: 64 lowercase hexadecimal digits (with `digestPosition`)"));
+            Map.entry("digestHash", "The hash of that digest: 64 lowercase hexadecimal digits (with `digestPosition`)"),
+            Map.entry("decisionId", "The reward decision's id"));
 
     private static final Map<String, Object> PARAMETER_EXAMPLES = Map.of("position", 42, "asOf",
             "2026-03-01T08:00:00Z", "institutionId", "DEMO-A", "personId", "P-001", "from", "2026-01-01", "to",
-            "2026-12-31", "groupBy", "quarter", "year", 2026, "digestPosition", 2);
+            "2026-12-31", "groupBy", "quarter", "year", 2026, "digestPosition", 2, "decisionId", "DEC-1");
 
     private static void describe(Parameter parameter, String path) {
         String name = parameter.getName();
@@ -508,7 +509,9 @@ public class ApiDescription {
 
             - **Money** is a JSON string in yuan with at most two decimals (`"1250000.00"`); answers always give two. \
             Share counts are integers, dates `YYYY-MM-DD`, instants ISO-8601.
-            - **Authentication**: HTTP Basic on every operation; no session is kept. Each user has one role \
+            - **Authentication**: HTTP Basic on every operation; the API keeps no session. (Swagger UI in a browser \
+            signed in to the console is sent with the console's session; a write then carries the `XSRF-TOKEN` \
+            cookie's token in `X-XSRF-TOKEN`.) Each user has one role \
             (`ADMIN`, `RECORDER` of one institution, `AUDITOR`, `FINANCE`); each operation says who may call it.
             - **Idempotency**: every command carries its own id. The same command again answers `200` with the \
             first answer and records nothing; the same id with other content is a `409`.

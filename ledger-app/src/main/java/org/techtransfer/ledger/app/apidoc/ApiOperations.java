@@ -44,7 +44,7 @@ final class ApiOperations {
             "payouts", "What each person was allocated and paid",
             "statistics", "Contract volume and the plan's targets",
             "reports", "Exports for the district's reports",
-            "audit", "The hash-chained event log, its digest and its verification",
+            "audit", "The hash-chained event log, its Merkle tree, digest, signed checkpoints, proofs and verification",
             "administration", "Read models: rebuild and status");
 
     /** Answers that are not JSON, by operation and media type. */
@@ -75,6 +75,10 @@ final class ApiOperations {
                     + "\"TECHNOLOGY_CONTRACT_AMOUNT\",1200000.00,1600000000.00,0.07,,,,1\r\n",
             "GET " + BASE + "/statistics/achievements text/csv", "\uFEFF\"year\",\"achievements\",\"transformed\","
                     + "\"transformedPercent\",\"averageDaysToTransformation\"\r\n\"2026\",12,3,25.00,41.50\r\n",
+            "GET " + BASE + "/statistics/demands text/csv", "\uFEFF\"year\",\"demands\",\"matched\",\"matchedPercent\","
+                    + "\"contracted\",\"averageDaysToFirstMatch\"\r\n\"2026\",8,6,75.00,2,18.5\r\n",
+            "GET " + BASE + "/audit/public-key text/plain",
+            "ledger.example.org/technology-transfer-ledger+bc486ec0+AWrK8jNuEXWCCnpohz3pFrv7+2gE85wphWGmj04RphKm\n",
             "GET " + BASE + "/audit/events application/x-ndjson", """
                     {"position":1,"eventId":"0b7e5a52-8d0c-4f3e-9d55-3c2a1f6e7b90","type":"InstitutionRegistered",\
                     "payloadType":"org.techtransfer.ledger.institution.InstitutionRegistered","payloadRevision":null,\
@@ -104,11 +108,41 @@ final class ApiOperations {
                             {"institutionId": "DEMO-A", "name": "Huairou Institute of Nanoenergy", "type": "RESEARCH_INSTITUTE",
                              "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}""",
                     "DEMO-A", "DEMO-A", 0, 1),
+            command("POST /institutions/{id}/deal-notices", "recordDealNotice",
+                    "Records the institution's notice, inside the institution, of an achievement's name and the price "
+                            + "it proposes (Law Art. 18). A government-established seller that agrees a price names "
+                            + "such a notice, ended by the signing date, when it registers the contract.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.noneOf(Rule.class), false, """
+                            {"noticeId": "DN-2026-01", "achievement": "CN202610000001.X", "proposedPrice": "1200000.00",
+                             "from": "2026-02-01", "to": "2026-02-21"}""",
+                    "DN-2026-01", "DEMO-A", 1, 2),
+            command("POST /institutions/{id}/approval-policy", "setApprovalPolicy",
+                    "Sets how the institution's reward decisions are approved from `effectiveFrom` on: a decision whose "
+                            + "total (for shares, their value at the latest receipt's valuation) is at least a step's "
+                            + "`from` needs that level's approval, in the order listed. Without a policy a decision is "
+                            + "approved when recorded.",
+                    Callers.ADMIN, EnumSet.noneOf(Rule.class), false, """
+                            {"policyId": "AP-2026", "effectiveFrom": "2026-01-01",
+                             "steps": [{"level": "COLLEGE", "from": "0.00"}, {"level": "RESEARCH_OFFICE", "from": "0.01"},
+                                       {"level": "VICE_PRESIDENT", "from": "2000000.00"},
+                                       {"level": "PRESIDENT_MEETING", "from": "5000000.00"}]}""",
+                    "AP-2026", "DEMO-A", 2, 3),
+            command("POST /contracts/{id}/reward-decisions/{decisionId}/approvals", "approveRewardDecision",
+                    "An approver's answer to a reward decision routed for approval, at the approver's own level (taken "
+                            + "from the account): only the next level of its route, never its proposer nor an earlier "
+                            + "approver, with the minutes at the president's office meeting. The last approval makes the "
+                            + "decision count as decided; a rejection closes it and allocates nothing.",
+                    Callers.APPROVER, EnumSet.of(UNKNOWN_ENTRY, DATE_IN_FUTURE, DATE_BEFORE_SIGNING,
+                            NOT_THE_NEXT_APPROVER, SAME_PERSON, MINUTES_REQUIRED, DECISION_CLOSED), false, """
+                            {"approvalId": "APR-1", "approved": true, "on": "2026-04-03", "note": "agreed"}""",
+                    "APR-1", "C-2026-001", 5, 7),
             command("POST /contracts", "registerContract",
                     "Registers a technology contract with its contributors; the reward terms of the seller's policy "
-                            + "are frozen at registration. An unknown seller institution is a 404.",
+                            + "are frozen at registration. An unknown seller institution is a 404. With `pricing` "
+                            + "`AGREEMENT`, a government-established seller names in `dealNoticeId` its deal notice "
+                            + "that ended on or before `signedOn` (Law Art. 18).",
                     Callers.RECORDER, EnumSet.of(TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL, NO_PRINCIPAL_CONTRIBUTOR,
-                            DUPLICATE_REGISTRATION_NUMBER), true, """
+                            DUPLICATE_REGISTRATION_NUMBER, DEAL_PUBLICITY_REQUIRED, UNKNOWN_ENTRY), true, """
                             {"contractId": "C-2026-001", "registrationNumber": "2026110116000001", "kind": "LICENSE",
                              "licenseScope": "EXCLUSIVE", "sellerInstitutionId": "DEMO-A",
                              "buyer": {"name": "Yanqi Lake Materials Co.", "type": "ENTERPRISE", "regionCode": "110116"},
@@ -156,13 +190,15 @@ final class ApiOperations {
             command("POST /contracts/{id}/publicity", "recordPublicity",
                     "Records the publicity notice of a reward decision; a contributor in a leadership post is paid "
                             + "only once a notice covering the decision has ended.",
-                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, UNKNOWN_ENTRY, ALREADY_WITHDRAWN), false, """
+                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, UNKNOWN_ENTRY, ALREADY_WITHDRAWN,
+                            DECISION_NOT_APPROVED), false, """
                             {"noticeId": "N-1", "decisionId": "DEC-1", "from": "2026-04-02", "to": "2026-04-16"}""",
                     "N-1", "C-2026-001", 6, 8),
             command("POST /contracts/{id}/payments", "payReward",
                     "Pays one person part or all of what was allocated to them. Allowed on a terminated contract.",
                     Callers.RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_SIGNING, NOT_A_CONTRIBUTOR,
-                            PAYMENT_EXCEEDS_ALLOCATION, PAYMENT_BEFORE_DECISION, PUBLICITY_REQUIRED), false, """
+                            PAYMENT_EXCEEDS_ALLOCATION, PAYMENT_BEFORE_DECISION, PUBLICITY_REQUIRED,
+                            DECISION_NOT_APPROVED), false, """
                             {"paymentId": "PAY-1", "personId": "P-001", "amount": "400000.00", "paidOn": "2026-04-20",
                              "reference": "payroll 2026-04"}""",
                     "PAY-1", "C-2026-001", 7, 9),
@@ -227,6 +263,27 @@ final class ApiOperations {
                             [{"sequence": 0, "type": "ContractRegistered", "recordedAt": "2026-03-01T08:00:00Z",
                               "actor": "recorder-a", "correlationId": "batch-2026-03:42",
                               "payload": {"contractId": "C-2026-001", "registrationNumber": "2026110116000001"}}]"""),
+            read("GET /contracts/{id}/statement", "getContractStatement",
+                    "The contract's verifiable statement: its figures (as `GET /contracts/{id}` computes them), the "
+                            + "events they come from with every stored field (`payload` and `metaData` as the stored "
+                            + "JSON text), each event's leaf and audit path, and the signed checkpoint the paths lead "
+                            + "to. `verify-statement` checks it with the public key alone. Waits up to 10 s for the "
+                            + "newest events to be in a checkpoint, then a `503`. With `asOf`: AUDITOR and ADMIN only.",
+                    Callers.CONTRACT_AUDITORS, """
+                            {"contractId": "C-2026-001",
+                             "contract": {"contractId": "C-2026-001", "registrationNumber": "2026110116000001",
+                               "totalAmount": "1200000.00", "technologyAmount": "1000000.00", "income": "0.00",
+                               "netIncome": "0.00", "requiredReward": "0.00", "rewardStatus": "NOTHING_DUE", "version": 0},
+                             "events": [{"position": 2, "eventId": "125e5d30-8d0c-4f3e-9d55-3c2a1f6e7b90",
+                               "aggregateType": "TechnologyContract", "aggregate": "C-2026-001", "sequence": 0,
+                               "recordedAt": "2026-03-01T08:00:00Z",
+                               "payloadType": "org.techtransfer.ledger.contract.ContractRegistered",
+                               "payload": "{\\"contractId\\":\\"C-2026-001\\"}", "metaData": "{\\"actor\\":\\"recorder-a\\"}",
+                               "leafIndex": 1, "leafHash": "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                               "auditPath": ["6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"]}],
+                             "checkpoint": {"treeSize": 2, "rootHash": "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+                               "position": 2, "at": "2026-03-01T08:00:01Z",
+                               "note": "ledger.example.org/technology-transfer-ledger\\n2\\n+sVCA+fMaWzw38tCySodnbr3CtnmIfS9jZhmLwDjwSU=\\n\\n\u2014 ledger.example.org/technology-transfer-ledger vEhuwDuMwF3yRQb5YejcAc14VS2AeBRCF6zRb045jj8RHD630Gs/lHUU/Rad4Gz4b/jCPf6uLe/VqUEMOV5ITGCz+AU=\\n"}}"""),
             read("GET /institutions/{id}", "getInstitution", "The institution as registered.", Callers.ANY, """
                     {"institutionId": "DEMO-A", "name": "Huairou Institute of Nanoenergy", "type": "RESEARCH_INSTITUTE",
                      "governmentEstablished": true, "regionCode": "110116", "policy": "BEIJING"}"""),
@@ -425,6 +482,27 @@ final class ApiOperations {
                               "payments": [{"contractId": "C-2026-001", "paymentId": "PAY-1", "institutionId": "DEMO-A",
                                             "amount": "400000.00", "paidOn": "2026-04-20",
                                             "reducedWageTax": {"qualifies": true}}]}]"""),
+            read("GET /reports/annual-transformation", "annualTransformationReport",
+                    "An institution's annual report on its achievements, their transformation and the distribution of "
+                            + "the income (Law Art. 21): achievements obtained in `year`; contracts signed in it by mode "
+                            + "with their contract and technology transaction amounts; income received, deductible "
+                            + "costs and net income of the year; cash and shares rewarded and cash paid in it, the people "
+                            + "rewarded, those in leadership posts and principal heads by name; what the institution "
+                            + "keeps. Each contract's figures of the year are its reward book's over the entries dated "
+                            + "in the year, so they agree with the obligations and payouts to the fen. "
+                            + "`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` for XLSX.",
+                    Callers.SCOPED_READERS, true, """
+                            {"institutionId": "DEMO-A", "year": 2026, "achievementsObtained": 3,
+                             "contracts": [{"kind": "LICENSE", "contracts": 1, "totalAmount": "1200000.00",
+                                            "technologyAmount": "1000000.00"}],
+                             "income": "1000000.00", "deductibleCosts": "100000.00", "netIncome": "900000.00",
+                             "rewardDecided": "630000.00", "rewardPaid": "400000.00", "sharesReceived": 0,
+                             "sharesRewarded": 0, "personsRewarded": 2, "leadersRewarded": 1,
+                             "principalHeadsRewarded": 0,
+                             "leaders": [{"personId": "P-002", "name": "Li", "leadership": true, "principalHead": false,
+                                          "rewardDecided": "230000.00", "rewardPaid": "0.00", "sharesRewarded": 0}],
+                             "leadersRewardDecided": "230000.00", "principalHeadsRewardDecided": "0.00",
+                             "institutionKeeps": "270000.00", "sharesKept": 0}"""),
             command("POST /achievements", "registerAchievement",
                     "Registers an achievement in the district's reserve library, with its owners (co-owners allowed), "
                             + "inventors, number and stage (RESERVE unless given).",
@@ -433,13 +511,13 @@ final class ApiOperations {
                              "ownerInstitutionIds": ["DEMO-A"], "inventors": [{"name": "Wang", "personId": "P-001"}],
                              "technologyField": "nanotechnology", "number": "ZL201910000001.1",
                              "numberDate": "2019-04-02", "regionCode": "110116", "stage": "RESERVE"}""",
-                    "ACH-1", "ACH-1", 0, 12),
+                    "ACH-1", "achievement/ACH-1", 0, 12),
             command("POST /achievements/{id}/stage", "moveAchievementStage",
                     "Moves an achievement to another stage of the reserve library, with a reason; TRANSFORMED and "
                             + "WITHDRAWN are final.",
                     Callers.INSTITUTION_RECORDER, EnumSet.of(STAGE_FINAL, STAGE_UNCHANGED), false, """
                             {"moveId": "M-1", "stage": "OFFERED", "reason": "published on the platform"}""",
-                    "M-1", "ACH-1", 1, 13),
+                    "M-1", "achievement/ACH-1", 1, 13),
             command("POST /incubations", "recordIncubation",
                     "Records an enterprise that an incubating institution incubates, from its entry (and graduation, "
                             + "if known).",
@@ -447,26 +525,89 @@ final class ApiOperations {
                             {"incubationId": "INC-ENT-1", "incubatorInstitutionId": "DEMO-A",
                              "enterpriseName": "Yanqi Lake Materials Co.", "creditCode": "91110116MA01ABCD2X",
                              "enteredOn": "2020-03-01", "graduatedOn": "2020-11-30"}""",
-                    "INC-ENT-1", "INC-ENT-1", 0, 14),
+                    "INC-ENT-1", "incubation/INC-ENT-1", 0, 14),
             command("POST /incubations/{id}/graduation", "graduateIncubation",
                     "Records the day an incubated enterprise graduated.",
                     Callers.INSTITUTION_RECORDER, EnumSet.of(GRADUATION_BEFORE_ENTRY, ALREADY_GRADUATED), false, """
                             {"graduatedOn": "2020-11-30"}""",
-                    "INC-ENT-1", "INC-ENT-1", 1, 15),
+                    "INC-ENT-1", "incubation/INC-ENT-1", 1, 15),
             command("POST /regions/population", "recordPopulation",
                     "Records a region's resident population for a year, with its source (reference data of the "
                             + "patents-per-10,000-persons indicator).",
                     Callers.ADMIN, Set.of(), false, """
                             {"recordId": "POP-2020", "regionCode": "110116", "year": 2020, "population": 441000,
                              "source": "Huairou statistical yearbook 2021"}""",
-                    "POP-2020", "REGION-110116", 0, 16),
+                    "POP-2020", "region/110116/2020", 0, 16),
             command("POST /regions/patent-stock", "recordPatentStock",
                     "Records the invention patents in force in a region for a year that are held outside the "
                             + "ledger's institutions, with its source.",
                     Callers.ADMIN, Set.of(), false, """
                             {"recordId": "PAT-2020", "regionCode": "110116", "year": 2020, "inventionPatents": 1190,
                              "source": "Beijing IP office"}""",
-                    "PAT-2020", "REGION-110116", 1, 17),
+                    "PAT-2020", "region/110116/2020", 1, 17),
+            command("POST /demands", "recordDemand",
+                    "Records an enterprise's technology demand (what it needs, the field, the budget) taken in by an "
+                            + "institution's connection service. An unknown service institution is a 404.",
+                    Callers.INSTITUTION_RECORDER, Set.of(), true, """
+                            {"demandId": "DEM-1", "serviceInstitutionId": "DEMO-A",
+                             "enterpriseName": "Yanqi Lake Materials Co.", "creditCode": "91110116MA01ABCD2X",
+                             "regionCode": "110116", "need": "self-powered sensors for pipeline monitoring",
+                             "technologyField": "nanotechnology", "budget": "500000.00", "publishedOn": "2026-03-01"}""",
+                    "DEM-1", "demand/DEM-1", 0, 18),
+            command("POST /demands/{id}/matches", "matchDemand",
+                    "Records a match between the demand and one or more achievements of the reserve library, of any "
+                            + "institution (the plan's connection services).",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_DEMAND, DEMAND_CLOSED,
+                            UNKNOWN_ACHIEVEMENT, ACHIEVEMENT_WITHDRAWN), false, """
+                            {"matchId": "MA-1", "achievementIds": ["ACH-1"], "matchedOn": "2026-03-20",
+                             "note": "met at the district's matchmaking fair"}""",
+                    "MA-1", "demand/DEM-1", 1, 19),
+            command("POST /demands/{id}/outcomes", "recordMatchOutcome",
+                    "Records how a match ended: `CONTRACT_SIGNED` with the contract's id, `DECLINED` or "
+                            + "`NEGOTIATION_FAILED`. Once per match: the outcome's id is the match's, so another "
+                            + "outcome of the same match is a 409.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_MATCH, UNKNOWN_MATCH), false, """
+                            {"matchId": "MA-1", "outcome": "CONTRACT_SIGNED", "concludedOn": "2026-04-15",
+                             "contractId": "C-2026-001"}""",
+                    "MA-1", "demand/DEM-1", 2, 20),
+            command("POST /demands/{id}/closure", "closeDemand",
+                    "Closes the demand to further matches, with the reason; outcomes of its matches may still follow. "
+                            + "Once: a second closure is a 409.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_DEMAND), false, """
+                            {"closedOn": "2026-04-16", "reason": "met by contract C-2026-001"}""",
+                    "DEM-1", "demand/DEM-1", 3, 21),
+            read("GET /demands", "listDemands",
+                    "The demands, a page of them, latest published first, each with how many matches were made and "
+                            + "how many ended in a signed contract. Answers from a read model.",
+                    Callers.SCOPED_READERS, """
+                            {"items": [{"demandId": "DEM-1", "serviceInstitutionId": "DEMO-A",
+                              "enterpriseName": "Yanqi Lake Materials Co.", "creditCode": "91110116MA01ABCD2X",
+                              "regionCode": "110116", "need": "self-powered sensors for pipeline monitoring",
+                              "technologyField": "nanotechnology", "budget": "500000.00", "publishedOn": "2026-03-01",
+                              "status": "CLOSED", "closedOn": "2026-04-16", "closeReason": "met by contract C-2026-001",
+                              "matches": 1, "contractsSigned": 1}], "page": 0, "size": 20, "total": 1}"""),
+            read("GET /demands/{id}", "getDemand",
+                    "A demand with its matches in the order they were made, each with its outcome (`outcome`, "
+                            + "`concludedOn` and `outcomeNote` are null while none is recorded, `contractId` unless a "
+                            + "contract was signed; `closedOn` and `closeReason` while the demand is open). Answers "
+                            + "from a read model.",
+                    Callers.SCOPED_READERS, """
+                            {"demand": {"demandId": "DEM-1", "serviceInstitutionId": "DEMO-A",
+                              "enterpriseName": "Yanqi Lake Materials Co.", "creditCode": "91110116MA01ABCD2X",
+                              "regionCode": "110116", "need": "self-powered sensors for pipeline monitoring",
+                              "technologyField": "nanotechnology", "budget": "500000.00", "publishedOn": "2026-03-01",
+                              "status": "CLOSED", "closedOn": "2026-04-16", "closeReason": "met by contract C-2026-001",
+                              "matches": 1, "contractsSigned": 1},
+                             "matches": [{"matchId": "MA-1", "achievementIds": ["ACH-1"], "matchedOn": "2026-03-20",
+                              "note": "met at the district's matchmaking fair", "outcome": "CONTRACT_SIGNED",
+                              "concludedOn": "2026-04-15", "contractId": "C-2026-001", "outcomeNote": "licence"}]}"""),
+            read("GET /statistics/demands", "demandStatistics",
+                    "The demands' regular statistics by year or quarter of publication, field or service institution: "
+                            + "demands, matched (at least one match), the share matched, those that led to a signed "
+                            + "contract and the average days to the first match. Answers from a read model.",
+                    Callers.READERS, """
+                            [{"key": "2026", "demands": 8, "matched": 6, "matchedPercent": 75.00, "contracted": 2,
+                              "averageDaysToFirstMatch": 18.5}]"""),
             read("GET /achievements", "listAchievements",
                     "The reserve library, a page of it, latest number date first. An achievement named by a "
                             + "registered contract is TRANSFORMED. Answers from a read model.",
@@ -511,16 +652,47 @@ final class ApiOperations {
                             {"position": 2, "hash": "ee6e0f7497d5ba4bdc41c7ff7e1e3e06c0d4ea38c7f2f3b5e5d5ba8a6f0c1d2e",
                              "at": "2026-03-01T08:00:01Z"}"""),
             read("GET /audit/verify", "auditVerify",
-                    "Recomputes the chain from the log and compares it with the stored chain; with a digest (both "
-                            + "parameters), also whether the history up to it is unchanged.",
+                    "One verdict: recomputes the chain and the Merkle tree from the log and compares them with the "
+                            + "stored chain (`chainValid`), the stored tree (`treeValid`) and every kept checkpoint "
+                            + "(`checkpointsValid`: signature and root); with a digest (both parameters) or a signed "
+                            + "checkpoint kept outside the ledger, also whether the history up to it is unchanged "
+                            + "(`digestMatches`, `checkpointMatches`). `valid` is false, with the first `reason` and "
+                            + "every finding, as soon as any of them fails.",
                     Callers.AUDIT, """
-                            {"valid": true, "checkedEvents": 2, "digestMatches": true,
+                            {"valid": false, "checkedEvents": 2,
+                             "reason": "the digest's position 9 is beyond the chain's head 2", "digestMatches": false,
                              "head": {"position": 2, "hash": "ee6e0f7497d5ba4bdc41c7ff7e1e3e06c0d4ea38c7f2f3b5e5d5ba8a6f0c1d2e",
-                                      "at": "2026-03-01T08:00:01Z"}}"""),
+                                      "at": "2026-03-01T08:00:01Z"},
+                             "chainValid": true, "treeValid": true, "checkpointsValid": true,
+                             "treeSize": 2, "findings": ["the digest's position 9 is beyond the chain's head 2"]}"""),
             read("GET /audit/events", "auditEvents",
                     "The global event log in order as NDJSON, one event a line with its chain link (`hash`, `null` "
                             + "while not yet sealed), streamed; to resume, pass the last `position` received as `after`.",
                     Callers.AUDIT, null),
+            read("GET /audit/checkpoint", "auditCheckpoint",
+                    "The newest signed checkpoint of the Merkle tree over the sealed log (C2SP tlog-checkpoint in a "
+                            + "signed note, Ed25519): `treeSize` leaves, the last at global `position`, with `rootHash`. "
+                            + "Keep `note` outside the ledger. A 404 while none has been signed.",
+                    Callers.AUDIT, true, """
+                            {"treeSize": 5, "rootHash": "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
+                             "position": 5, "at": "2026-03-01T08:00:01Z",
+                             "note": "ledger.example.org/technology-transfer-ledger\\n5\\nTju7H3tHjc/nH7YxYxUZo7yhLJrvyhYSv85ME6hiZNQ=\\n\\n\u2014 ledger.example.org/technology-transfer-ledger vEhuwDuMwF3yRQb5YejcAc14VS2AeBRCF6zRb045jj8RHD630Gs/lHUU/Rad4Gz4b/jCPf6uLe/VqUEMOV5ITGCz+AU=\\n"}"""),
+            read("GET /audit/public-key", "auditPublicKey",
+                    "The key that verifies the checkpoints' signatures, as a signed-note verifier key "
+                            + "(`<name>+<key hash>+<base64 of 0x01 and the Ed25519 public key>`), one line of text.",
+                    Callers.AUDIT, null),
+            read("GET /audit/proof/inclusion", "auditInclusionProof",
+                    "The audit path (RFC 9162 2.1.3) of the event at global `position` in the tree of `treeSize` "
+                            + "leaves (the newest checkpoint's when absent): with the leaf's hash it gives the root. A "
+                            + "404 when no sealed event is at the position.",
+                    Callers.AUDIT, true, """
+                            {"leafIndex": 4, "treeSize": 5, "leafHash": "4271a26be0d8a84f0bd54c8c302e7cb3a3b5d1fa6780a40bcce2873477dab658",
+                             "auditPath": ["d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]}"""),
+            read("GET /audit/proof/consistency", "auditConsistencyProof",
+                    "The consistency proof (RFC 9162 2.1.4) that the tree of `from` leaves (a checkpoint kept) is "
+                            + "the start of the tree of `to` leaves: the history up to `from` is unchanged.",
+                    Callers.AUDIT, """
+                            {"from": 4, "to": 5, "path": ["4271a26be0d8a84f0bd54c8c302e7cb3a3b5d1fa6780a40bcce2873477dab658"]}"""),
             new Entry("replayReadModels", "Starts rebuilding every read model from the start of the event log and "
                     + "answers at once; commands go on meanwhile.", Callers.AUDIT, Set.of(), "202", false, null, """
                     {"replayId": "7b1e2c4a-0f3d-4e8b-9a51-2c6d8e0f1a2b", "readModels": ["reward-obligations", "payouts", "contract-volumes"]}""")

@@ -5,12 +5,14 @@ enum Callers {
     ADMIN("ADMIN only.", true),
     RECORDER("A RECORDER of the contract's seller institution, or an ADMIN.", true),
     CONTRACT_READERS("Every role; a RECORDER only the contracts of its own institution.", true),
+    CONTRACT_AUDITORS("AUDITOR and ADMIN, and a RECORDER of the contract's seller institution.", true),
     ANY("Any signed-in user.", false),
     READERS("FINANCE, AUDITOR and ADMIN.", true),
-    INSTITUTION_RECORDER("A RECORDER of the institution concerned (an owner of the achievement, the incubator), "
-            + "or an ADMIN.", true),
+    INSTITUTION_RECORDER("A RECORDER of the institution concerned (an owner of the achievement, the incubator, the "
+            + "demand's service institution), or an ADMIN.", true),
     SCOPED_READERS("Every role; a RECORDER its own institution's only (naming another is a 403).", true),
-    AUDIT("AUDITOR and ADMIN.", true);
+    AUDIT("AUDITOR and ADMIN.", true),
+    APPROVER("An APPROVER of the contract's seller institution, at the level the decision waits for.", true);
 
     final String sentence;
     /** Whether a signed-in user can be refused with a 403. */

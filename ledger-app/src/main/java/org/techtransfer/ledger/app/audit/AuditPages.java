@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,8 +19,8 @@ import javax.sql.DataSource;
 import java.io.IOException;
 
 /**
- * What an auditor does on a page (docs/audit.md): keep the digest, verify the chain against one kept before,
- * compare the read models' checksums, rebuild them by replay, and take the whole log away.
+ * What an auditor does on a page (docs/audit.md): keep the digest and the signed checkpoint, verify the ledger against
+ * one kept before, compare the read models' checksums, rebuild them by replay, and take the whole log away.
  */
 @ConsolePage
 class AuditPages {
@@ -28,9 +29,14 @@ class AuditPages {
     private final Projections projections;
     private final LogExport export;
     private final ObjectMapper json;
+    private final CheckpointStore checkpoints;
+    private final AuditKey key;
 
-    AuditPages(DataSource dataSource, Projections projections, LogExport export, ObjectMapper json) {
-        this.verifier = new ChainVerifier(dataSource);
+    AuditPages(DataSource dataSource, Projections projections, LogExport export, ObjectMapper json, AuditKey key,
+               JdbcTemplate jdbc) {
+        this.verifier = new ChainVerifier(dataSource, key.verifierKey());
+        this.checkpoints = new CheckpointStore(jdbc);
+        this.key = key;
         this.projections = projections;
         this.export = export;
         this.json = json;
@@ -38,8 +44,22 @@ class AuditPages {
 
     @GetMapping("/audit")
     String audit(@RequestParam(required = false) Long digestPosition,
-                 @RequestParam(required = false) String digestHash, Model model) {
+                 @RequestParam(required = false) String digestHash,
+                 @RequestParam(required = false) String checkpoint, Model model) {
         model.addAttribute("digest", verifier.head());
+        model.addAttribute("checkpoint", checkpoints.latest());
+        model.addAttribute("publicKey", key.verifierKey());
+        if (checkpoint != null && !checkpoint.isBlank()) {
+            // a textarea sends CRLF and may lose the last line break; the note is the text with LF line ends
+            String note = checkpoint.replace("\r\n", "\n").strip() + "\n";
+            model.addAttribute("pastedCheckpoint", note);
+            model.addAttribute("checkpointReport", verifier.verify(null, note));
+            try {
+                model.addAttribute("pastedSize", SignedNote.parse(note).treeSize());
+            } catch (SignedNote.Invalid e) {
+                // the report says why
+            }
+        }
         model.addAttribute("projections", projections.status());
         if (digestPosition != null && digestHash != null) {
             String hash = digestHash.strip().toLowerCase(java.util.Locale.ROOT);
@@ -64,6 +84,18 @@ class AuditPages {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-digest-" + head.position() + ".json\"")
                 .body(json.writeValueAsBytes(head));
+    }
+
+    /** The newest checkpoint's signed note as a file to keep. */
+    @GetMapping("/audit/checkpoint.txt")
+    ResponseEntity<byte[]> checkpointFile() {
+        CheckpointStore.AuditCheckpoint latest = checkpoints.latest();
+        if (latest == null) {
+            throw new NotFound("no checkpoint has been signed yet");
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-checkpoint-" + latest.treeSize() + ".txt\"")
+                .body(latest.note().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @GetMapping("/audit/events.ndjson")

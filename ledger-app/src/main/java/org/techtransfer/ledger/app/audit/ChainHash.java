@@ -19,6 +19,11 @@ public final class ChainHash {
     }
 
     public static String link(String previous, LoggedEvent e) {
+        return link(previous, canonical(e));
+    }
+
+    /** The link after {@code previous} for an event whose canonical bytes are {@code canonical}. */
+    static String link(String previous, byte[] canonical) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -26,7 +31,7 @@ public final class ChainHash {
             throw new IllegalStateException(impossible);
         }
         sha.update(HexFormat.of().parseHex(previous));
-        sha.update(canonical(e));
+        sha.update(canonical);
         return HexFormat.of().formatHex(sha.digest());
     }
 

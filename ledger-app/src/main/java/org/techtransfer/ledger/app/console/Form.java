@@ -46,7 +46,11 @@ public record Form(String name, String title, Class<? extends LedgerCommand> com
         }
 
         public static Field date(String name) {
-            return new Field(name, Kind.DATE, true, List.of(), null, List.of());
+            return date(name, true);
+        }
+
+        public static Field date(String name, boolean required) {
+            return new Field(name, Kind.DATE, required, List.of(), null, List.of());
         }
 
         public static Field number(String name) {
@@ -64,6 +68,11 @@ public record Form(String name, String title, Class<? extends LedgerCommand> com
         public static <E extends Enum<E>> Field select(String name, Class<E> values, String optionKey, boolean required) {
             return new Field(name, Kind.SELECT, required, Arrays.stream(values.getEnumConstants()).map(Enum::name).toList(),
                     optionKey, List.of());
+        }
+
+        /** A select of some of an enum's values. */
+        public static Field select(String name, List<? extends Enum<?>> values, String optionKey, boolean required) {
+            return new Field(name, Kind.SELECT, required, values.stream().map(Enum::name).toList(), optionKey, List.of());
         }
 
         public static Field rows(String name, Field... columns) {

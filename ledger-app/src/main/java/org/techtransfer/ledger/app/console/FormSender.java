@@ -61,12 +61,12 @@ public class FormSender {
         return send(form, submitted, "contractId", pathId, user, locale, mayRecord);
     }
 
-    /** @param pathIdField the body's field that the page's path names ({@code implementationId} on an implementation) */
-    public Result send(Form form, Map<String, String> submitted, String pathIdField, String pathId, LedgerUser user,
+    /** A form on another aggregate than a contract: {@code pathField} is the command's field for its id. */
+    public Result send(Form form, Map<String, String> submitted, String pathField, String pathId, LedgerUser user,
                        Locale locale, Consumer<LedgerCommand> mayRecord) {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         try {
-            LedgerCommand command = bodies.read(form.body(submitted), form.command(), pathIdField, pathId);
+            LedgerCommand command = bodies.read(form.body(submitted), form.command(), pathField, pathId);
             mayRecord.accept(command);
             return new Result(commands.send(command, user.getUsername(), "console-" + UUID.randomUUID()), null, fieldErrors);
         } catch (InvalidField invalid) {

@@ -18,6 +18,7 @@ import org.techtransfer.ledger.coownership.SetCoOwners;
 import org.techtransfer.ledger.receivable.InstalmentKind;
 import org.techtransfer.ledger.receivable.ReportSales;
 import org.techtransfer.ledger.receivable.SetPaymentTerms;
+import org.techtransfer.ledger.deal.Pricing;
 import org.techtransfer.ledger.institution.OrganisationType;
 import org.techtransfer.ledger.reward.DecideCashReward;
 import org.techtransfer.ledger.reward.DecideEquityReward;
@@ -48,6 +49,7 @@ final class ContractForms {
             text("buyer.regionCode", true), text("technologyField", true),
             money("totalAmount"), money("technologyAmount"), date("signedOn"),
             select("licenseScope", LicenseScope.class, "scope", false), select("ipKind", IpKind.class, "ipKind", false),
+            select("pricing", Pricing.class, "pricing", false), text("dealNoticeId", false),
             lines("achievements"),
             rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership"),
                     check("principalHead"))));

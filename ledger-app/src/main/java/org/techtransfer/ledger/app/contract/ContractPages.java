@@ -18,14 +18,22 @@ import org.techtransfer.ledger.app.security.Role;
 import org.techtransfer.ledger.app.web.Formats;
 import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.app.web.Refusals;
+import org.techtransfer.ledger.contract.ContractKind;
 import org.techtransfer.ledger.contract.ContractRegistered;
+import org.techtransfer.ledger.contract.CostCategory;
+import org.techtransfer.ledger.contract.IncomeCategory;
+import org.techtransfer.ledger.contract.LicenseScope;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.contract.RegisterContract;
 import org.techtransfer.ledger.coownership.CoOwnerBooks;
+import org.techtransfer.ledger.institution.InstitutionRegistered;
+import org.techtransfer.ledger.institution.Institutions;
+import org.techtransfer.ledger.institution.OrganisationType;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.receivable.Receivables;
 import org.techtransfer.ledger.receivable.SalesReported;
 import org.techtransfer.ledger.reward.Contributor;
+import org.techtransfer.ledger.reward.IpKind;
 import org.techtransfer.ledger.reward.RewardBook;
 
 import java.lang.reflect.RecordComponent;
@@ -56,8 +64,17 @@ class ContractPages {
 
     /** One event as the timeline shows it. */
     record Moment(long sequence, String type, Instant recordedAt, Object actor, LocalDate businessDate,
-                  Map<String, String> details) {
+                  List<Detail> details) {
     }
+
+    /** One field of an event; {@code textKey} names the message of a choice ("income.ROYALTY"), shown in the reader's language. */
+    record Detail(String labelKey, String text, String textKey) {
+    }
+
+    /** The message prefix of each choice's options, as the forms of {@link ContractForms} name them. */
+    private static final Map<Class<?>, String> OPTION_KEYS = Map.of(ContractKind.class, "kind",
+            OrganisationType.class, "org", LicenseScope.class, "scope", IpKind.class, "ipKind",
+            IncomeCategory.class, "income", CostCategory.class, "cost");
 
     private record Page(ContractView view, List<Person> people, Money undecided) {
     }
@@ -66,12 +83,14 @@ class ContractPages {
     private final FormSender forms;
     private final Refusals refusals;
     private final Clock clock;
+    private final Institutions institutions;
 
-    ContractPages(ContractReader reader, FormSender forms, Refusals refusals, Clock clock) {
+    ContractPages(ContractReader reader, FormSender forms, Refusals refusals, Clock clock, Institutions institutions) {
         this.reader = reader;
         this.forms = forms;
         this.refusals = refusals;
         this.clock = clock;
+        this.institutions = institutions;
     }
 
     @GetMapping("/contracts/new")
@@ -160,6 +179,8 @@ class ContractPages {
             }
         }
         model.addAttribute("contract", page.view());
+        model.addAttribute("sellerName", institutions.find(page.view().sellerInstitutionId())
+                .map(InstitutionRegistered::name).orElse(null));
         model.addAttribute("people", page.people());
         model.addAttribute("stillToDecide", page.undecided());
         model.addAttribute("timeline", timeline);
@@ -213,7 +234,7 @@ class ContractPages {
     private static Moment moment(DomainEventMessage<?> event) {
         Object payload = event.getPayload();
         LocalDate businessDate = null;
-        Map<String, String> details = new LinkedHashMap<>();
+        List<Detail> details = new ArrayList<>();
         if (payload.getClass().isRecord()) {
             for (RecordComponent component : payload.getClass().getRecordComponents()) {
                 Object value;
@@ -223,10 +244,11 @@ class ContractPages {
                     throw new IllegalStateException("cannot read " + component, e);
                 }
                 String name = component.getName();
-                if (value instanceof LocalDate date && businessDate == null && (name.endsWith("On") || name.equals("from"))) {
+                if (value instanceof LocalDate date && businessDate == null && (name.endsWith("On") || name.equals("on") || name.equals("from"))) {
                     businessDate = date;
                 } else if (value != null && !name.equals("contractId") && !(payload instanceof ContractRegistered)) {
-                    details.put("field." + name, shown(value));
+                    details.add(new Detail("field." + name, shown(value),
+                            value instanceof Enum<?> option ? OPTION_KEYS.get(option.getDeclaringClass()) + "." + option.name() : null));
                 }
             }
         }

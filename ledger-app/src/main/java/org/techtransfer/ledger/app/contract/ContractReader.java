@@ -1,23 +1,23 @@
 package org.techtransfer.ledger.app.contract;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.techtransfer.ledger.app.eventstore.StoredEvents;
 import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.projections.support.ContractHistory;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -27,27 +27,30 @@ import java.util.function.Function;
 @Component
 public class ContractReader {
 
-    /** A contract's seller never changes: remembered once read, for the scope check of every request. */
-    private final Map<String, String> sellers = new ConcurrentHashMap<>();
+    /**
+     * A contract's seller never changes: remembered once read, for the scope check of every request. An entry
+     * is a few dozen bytes; the bound only keeps a log of millions of contracts from filling the heap.
+     */
+    private static final int SELLERS_KEPT = 200_000;
+
+    private final Cache<String, String> sellers;
     private final EventStore eventStore;
-    private final JdbcTemplate jdbc;
+    private final StoredEvents storedEvents;
     /** Contracts read recently, kept folded so that the next read only fetches the events since. */
-    private final Map<String, Followed> recent;
+    private final Cache<String, Followed> recent;
 
     private static final class Followed {
         ContractState state;
     }
 
-    ContractReader(EventStore eventStore, JdbcTemplate jdbc,
+    ContractReader(EventStore eventStore, StoredEvents storedEvents, MeterRegistry meters,
                    @Value("${ledger.queries.cached-contracts:2000}") int cachedContracts) {
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
-        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Followed> eldest) {
-                return size() > cachedContracts;
-            }
-        });
+        this.storedEvents = storedEvents;
+        this.recent = Caffeine.newBuilder().maximumSize(cachedContracts).executor(Runnable::run).recordStats().build();
+        this.sellers = Caffeine.newBuilder().maximumSize(SELLERS_KEPT).executor(Runnable::run).recordStats().build();
+        CaffeineCacheMetrics.monitor(meters, recent, "query-contracts");
+        CaffeineCacheMetrics.monitor(meters, sellers, "contract-sellers");
     }
 
     /**
@@ -56,7 +59,7 @@ public class ContractReader {
      * latest snapshot.
      */
     public <T> Optional<T> current(String contractId, Function<ContractState, T> reader) {
-        Followed followed = recent.computeIfAbsent(contractId, id -> new Followed());
+        Followed followed = recent.get(contractId, id -> new Followed());
         synchronized (followed) {
             if (followed.state == null) {
                 followed.state = ContractHistory.read(eventStore, contractId, Long.MAX_VALUE);
@@ -65,7 +68,7 @@ public class ContractReader {
                 events.forEachRemaining(event -> followed.state.evolve(event.getPayload()));
             }
             if (!followed.state.isRegistered()) {
-                recent.remove(contractId);
+                recent.invalidate(contractId);
                 return Optional.empty();
             }
             return Optional.of(reader.apply(followed.state));
@@ -108,21 +111,19 @@ public class ContractReader {
 
     /**
      * The seller institution of the contract, or empty when there is no such contract. Read from the stored
-     * registration alone: the scope check of a request must not fetch the contract's whole history.
+     * registration alone, through the upcasters: the scope check of a request must not fetch the contract's
+     * whole history.
      */
     public Optional<String> sellerOf(String contractId) {
-        String known = sellers.get(contractId);
+        String known = sellers.getIfPresent(contractId);
         if (known != null) {
             return Optional.of(known);
         }
-        List<String> seller = jdbc.queryForList("""
-                SELECT payload::jsonb ->> 'sellerInstitutionId' FROM domain_event_entry
-                WHERE aggregate_identifier = ? AND sequence_number = 0 AND payload_type = ?""",
-                String.class, contractId, ContractRegistered.class.getName());
-        if (seller.isEmpty()) {
-            return Optional.empty();
-        }
-        sellers.put(contractId, seller.get(0));
-        return Optional.of(seller.get(0));
+        Optional<String> seller = storedEvents.at(contractId, 0)
+                .map(DomainEventMessage::getPayload)
+                .filter(ContractRegistered.class::isInstance)
+                .map(registered -> ((ContractRegistered) registered).sellerInstitutionId());
+        seller.ifPresent(id -> sellers.put(contractId, id));
+        return seller;
     }
 }

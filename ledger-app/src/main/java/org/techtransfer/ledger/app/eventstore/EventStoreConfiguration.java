@@ -16,6 +16,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,7 +31,8 @@ import java.time.Duration;
 
 /**
  * The event store: Axon's JDBC engine on the tables of {@code V1__event_store.sql}, events and
- * metadata as JSON text, and PostgreSQL's duplicate key read as a concurrent append.
+ * metadata as JSON text, and PostgreSQL's duplicate key read as a concurrent append. Every
+ * {@code EventUpcaster} bean joins the upcaster chain that reads the log ({@link StoredEvents} too).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -45,9 +49,12 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
+        RevisionResolver events = new AnnotationRevisionResolver();
         return new KnownTypesSerializer(JacksonSerializer.builder().objectMapper(eventMapper())
-                // a contract's snapshot carries the revision of its form, so that one of an older form is passed over
-                .revisionResolver(type -> type == TechnologyContract.class ? TechnologyContract.SNAPSHOT_REVISION : null));
+                // a contract's snapshot carries the revision of its form, so that one of an older form is passed over;
+                // an event carries its @Revision, the key of the upcasters that read its older forms (docs/operations.md)
+                .revisionResolver(type -> type == TechnologyContract.class ? TechnologyContract.SNAPSHOT_REVISION
+                        : events.revisionOf(type)));
     }
 
     @Bean
@@ -93,9 +100,10 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** PostgreSQL's unique violation: two appends of one aggregate's sequence, Axon's {@code ConcurrencyException}. */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new DuplicateKeyResolver();
+        return new SQLStateResolver("23505");
     }
 
     @Bean

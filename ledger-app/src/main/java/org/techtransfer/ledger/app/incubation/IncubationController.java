@@ -5,9 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,9 +15,6 @@ import org.techtransfer.ledger.app.security.Access;
 import org.techtransfer.ledger.app.security.LedgerUser;
 import org.techtransfer.ledger.app.web.CommandAnswer;
 import org.techtransfer.ledger.app.web.CommandBodies;
-import org.techtransfer.ledger.app.web.NotFound;
-import org.techtransfer.ledger.incubation.Incubation;
-import org.techtransfer.ledger.incubation.IncubationRecorded;
 import org.techtransfer.ledger.incubation.RecordGraduation;
 import org.techtransfer.ledger.incubation.RecordIncubation;
 
@@ -30,11 +24,11 @@ import org.techtransfer.ledger.incubation.RecordIncubation;
 public class IncubationController {
 
     private final CommandBodies bodies;
-    private final EventStore eventStore;
+    private final Incubators incubators;
 
-    IncubationController(CommandBodies bodies, EventStore eventStore) {
+    IncubationController(CommandBodies bodies, Incubators incubators) {
         this.bodies = bodies;
-        this.eventStore = eventStore;
+        this.incubators = incubators;
     }
 
     @PostMapping
@@ -50,18 +44,7 @@ public class IncubationController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RecordGraduation.class)))
     public ResponseEntity<CommandAnswer> graduate(@PathVariable String id, @RequestBody JsonNode body,
                                                   HttpServletRequest request) {
-        LedgerUser user = Access.requireRecorderFor(incubatorOf(id));
+        LedgerUser user = Access.requireRecorderFor(incubators.of(id));
         return bodies.send(bodies.read(body, RecordGraduation.class, "incubationId", id), user, request);
-    }
-
-    private String incubatorOf(String incubationId) {
-        DomainEventStream events = eventStore.readEvents(Incubation.streamOf(incubationId));
-        if (events.hasNext()) {
-            DomainEventMessage<?> first = events.next();
-            if (first.getPayload() instanceof IncubationRecorded recorded) {
-                return recorded.incubatorInstitutionId();
-            }
-        }
-        throw new NotFound("no incubation '" + incubationId + "'");
     }
 }

@@ -20,6 +20,8 @@ import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.institution.InstitutionRegistered;
 import org.techtransfer.ledger.institution.Institutions;
 import org.techtransfer.ledger.institution.RegisterInstitution;
+import org.techtransfer.ledger.approval.SetApprovalPolicy;
+import org.techtransfer.ledger.deal.RecordDealNotice;
 
 @RestController
 @RequestMapping("/api/v1/institutions")
@@ -39,6 +41,32 @@ public class InstitutionController {
     public ResponseEntity<CommandAnswer> register(@RequestBody JsonNode body, HttpServletRequest request) {
         return bodies.send(bodies.read(body, RegisterInstitution.class, "institutionId", null),
                 Access.requireRole(Role.ADMIN), request);
+    }
+
+    @PostMapping("/{id}/deal-notices")
+    @Operation(summary = "Record the institution's notice of an achievement and its proposed price (Law Art. 18)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RecordDealNotice.class)))
+    public ResponseEntity<CommandAnswer> recordDealNotice(@PathVariable String id, @RequestBody JsonNode body,
+                                                          HttpServletRequest request) {
+        known(id);
+        return bodies.send(bodies.read(body, RecordDealNotice.class, "institutionId", id),
+                Access.requireRecorderFor(id), request);
+    }
+
+    @PostMapping("/{id}/approval-policy")
+    @Operation(summary = "Set how the institution's reward decisions are approved, by amount (ADMIN)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = SetApprovalPolicy.class)))
+    public ResponseEntity<CommandAnswer> setApprovalPolicy(@PathVariable String id, @RequestBody JsonNode body,
+                                                           HttpServletRequest request) {
+        Access.requireRole(Role.ADMIN);
+        known(id);
+        return bodies.send(bodies.read(body, SetApprovalPolicy.class, "institutionId", id),
+                Access.requireRole(Role.ADMIN), request);
+    }
+
+    /** A command on an institution the ledger never registered is a 404, not a new aggregate. */
+    private void known(String id) {
+        institutions.find(id).orElseThrow(() -> new NotFound("no institution '" + id + "'"));
     }
 
     @GetMapping("/{id}")

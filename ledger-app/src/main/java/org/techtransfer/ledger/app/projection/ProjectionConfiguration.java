@@ -17,6 +17,8 @@ import org.techtransfer.ledger.projections.contract.ContractCatalog;
 import org.techtransfer.ledger.projections.contract.ContractCatalogProjection;
 import org.techtransfer.ledger.projections.coownership.CoOwnerObligationProjection;
 import org.techtransfer.ledger.projections.coownership.CoOwnerObligations;
+import org.techtransfer.ledger.projections.demand.DemandBook;
+import org.techtransfer.ledger.projections.demand.DemandBookProjection;
 import org.techtransfer.ledger.projections.indicator.IndicatorFigures;
 import org.techtransfer.ledger.projections.indicator.IndicatorFiguresProjection;
 import org.techtransfer.ledger.projections.payout.PayoutProjection;
@@ -98,6 +100,11 @@ public class ProjectionConfiguration {
         return new IndicatorFiguresProjection(jdbc);
     }
 
+    @Bean
+    DemandBookProjection demandBookProjection(JdbcTemplate jdbc) {
+        return new DemandBookProjection(jdbc);
+    }
+
     /**
      * A segment that sees only events of other segments stores its token at this interval; a query
      * waiting for a position (read your writes) waits on the slowest segment, so keep it short.
@@ -148,6 +155,11 @@ public class ProjectionConfiguration {
     @Bean
     IndicatorFigures indicatorFigures(JdbcTemplate jdbc) {
         return new IndicatorFigures(jdbc);
+    }
+
+    @Bean
+    DemandBook demandBook(JdbcTemplate jdbc) {
+        return new DemandBook(jdbc);
     }
 
     /** Dead letters per read model: anything above zero is an event a read model could not take. */

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +36,7 @@ class SegmentBalancer implements SmartLifecycle {
     private final Clock clock;
     private final Duration liveness;
     private final long intervalMillis;
-    private ScheduledExecutorService executor;
+    private ThreadPoolTaskScheduler executor;
 
     SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
                     @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration liveness,
@@ -89,23 +88,22 @@ class SegmentBalancer implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "segment-balancer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = new ThreadPoolTaskScheduler();
+        executor.setThreadNamePrefix("segment-balancer-");
+        executor.setDaemon(true);
+        executor.initialize();
         executor.scheduleWithFixedDelay(() -> {
             try {
                 balance();
             } catch (RuntimeException e) {
                 log.warn("balancing read-model segments failed; will try again: {}", e.getMessage());
             }
-        }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }, Instant.now().plusMillis(intervalMillis), Duration.ofMillis(intervalMillis));
     }
 
     @Override
     public void stop() {
-        executor.shutdownNow();
+        executor.shutdown();
         executor = null;
         try {
             jdbc.update("DELETE FROM ledger_node WHERE node_id = ?", nodeId); // leaving: the others need not wait

@@ -55,7 +55,9 @@ class ObligationPages {
                 rows.stream().mapToLong(RewardObligations.Obligation::sharesReceived).sum(),
                 rows.stream().mapToLong(RewardObligations.Obligation::requiredShares).sum(),
                 rows.stream().mapToLong(RewardObligations.Obligation::sharesAllocated).sum(),
-                rows.stream().mapToLong(RewardObligations.Obligation::sharesOutstanding).sum(), null));
+                rows.stream().mapToLong(RewardObligations.Obligation::sharesOutstanding).sum(), null,
+                rows.stream().map(RewardObligations.Obligation::rewardPending).filter(java.util.Objects::nonNull)
+                        .reduce(Money.ZERO, Money::plus), null));
         return "obligations";
     }
 

@@ -27,10 +27,10 @@ public final class Access {
         return user;
     }
 
-    /** Reads of one contract: every role, but a RECORDER only for its own institution. */
+    /** Reads of one contract: every role, but a RECORDER or an APPROVER only for its own institution. */
     public static LedgerUser requireReaderOf(String sellerInstitutionId) {
         LedgerUser user = currentUser();
-        if (user.role() == Role.RECORDER && !sellerInstitutionId.equals(user.institutionId())) {
+        if (isScoped(user) && !sellerInstitutionId.equals(user.institutionId())) {
             throw new AccessDeniedException("you may not read the contracts of institution " + sellerInstitutionId);
         }
         return user;
@@ -42,13 +42,27 @@ public final class Access {
      */
     public static String institutionScope(String institutionId) {
         LedgerUser user = currentUser();
-        if (user.role() != Role.RECORDER) {
+        if (!isScoped(user)) {
             return institutionId;
         }
         if (institutionId != null && !institutionId.equals(user.institutionId())) {
             throw new AccessDeniedException("you may not read the contracts of institution " + institutionId);
         }
         return user.institutionId();
+    }
+
+    /** An approval: an APPROVER of the contract's seller, with a level. */
+    public static LedgerUser requireApproverFor(String sellerInstitutionId) {
+        LedgerUser user = requireRole(Role.APPROVER);
+        if (!sellerInstitutionId.equals(user.institutionId()) || user.approvalLevel() == null) {
+            throw new AccessDeniedException("you may not approve for institution " + sellerInstitutionId);
+        }
+        return user;
+    }
+
+    /** Recorders and approvers are held to their own institution. */
+    private static boolean isScoped(LedgerUser user) {
+        return user.role() == Role.RECORDER || user.role() == Role.APPROVER;
     }
 
     public static LedgerUser requireRole(Role... roles) {

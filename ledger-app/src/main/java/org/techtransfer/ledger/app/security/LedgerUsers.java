@@ -23,6 +23,7 @@ public class LedgerUsers implements UserDetailsService {
         if (user == null) {
             throw new UsernameNotFoundException("no such user");
         }
-        return new LedgerUser(user.getUsername(), user.getPassword(), user.role(), user.institutionId());
+        return new LedgerUser(user.getUsername(), user.getPassword(), user.role(), user.institutionId(),
+                user.approvalLevel());
     }
 }

@@ -1,5 +1,7 @@
 package org.techtransfer.ledger.app.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -10,42 +12,35 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * HTTP Basic sends the password with every request, and bcrypt is slow on purpose (tens of
  * milliseconds at production cost). A successful sign-in is therefore remembered for a short while,
  * keyed by the user and a SHA-256 of the password given (never the password itself), so that a client
- * pays bcrypt once per {@code ttl} rather than once per request. A wrong password is always checked by bcrypt.
+ * pays bcrypt once per {@code ttl} rather than once per request (a Caffeine cache, at most 10,000 sign-ins, the
+ * least used forgotten first). A wrong password is always checked by bcrypt.
  */
 class RecentSignIns implements AuthenticationProvider {
-
-    private record SignIn(Authentication authentication, Instant expires) {
-    }
 
     private static final int MAX_ENTRIES = 10_000;
 
     private final AuthenticationProvider bcrypt;
-    private final Duration ttl;
-    private final Clock clock;
-    private final Map<String, SignIn> recent = new ConcurrentHashMap<>();
+    private final Cache<String, Authentication> recent;
 
     RecentSignIns(AuthenticationProvider bcrypt, Duration ttl, Clock clock) {
         this.bcrypt = bcrypt;
-        this.ttl = ttl;
-        this.clock = clock;
+        this.recent = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(ttl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
     }
 
     @Override
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
         String key = attempt.getName() + ':' + sha256(String.valueOf(attempt.getCredentials()));
-        Instant now = clock.instant();
-        SignIn known = recent.get(key);
-        if (known != null && known.expires().isAfter(now)) {
-            return known.authentication();
+        Authentication known = recent.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
         Authentication checked = bcrypt.authenticate(attempt);
         if (checked == null || !(checked.getPrincipal() instanceof LedgerUser user)) {
@@ -53,11 +48,8 @@ class RecentSignIns implements AuthenticationProvider {
         }
         // what is remembered holds neither the password nor its bcrypt hash
         Authentication remembered = UsernamePasswordAuthenticationToken.authenticated(
-                new LedgerUser(user.getUsername(), "", user.role(), user.institutionId()), null, checked.getAuthorities());
-        if (recent.size() >= MAX_ENTRIES) {
-            recent.clear();
-        }
-        recent.put(key, new SignIn(remembered, now.plus(ttl)));
+                new LedgerUser(user.getUsername(), "", user.role(), user.institutionId(), user.approvalLevel()), null, checked.getAuthorities());
+        recent.put(key, remembered);
         return remembered;
     }
 

@@ -9,7 +9,12 @@ public enum Role {
     /** Every read, the audit endpoints, replay; no command. */
     AUDITOR,
     /** Reads of obligations, payouts and statistics; no command. */
-    FINANCE;
+    FINANCE,
+    /**
+     * Approves or rejects the reward decisions of its own institution that wait for its level (issue 23); reads
+     * that institution's contracts like a recorder.
+     */
+    APPROVER;
 
     public String authority() {
         return "ROLE_" + name();

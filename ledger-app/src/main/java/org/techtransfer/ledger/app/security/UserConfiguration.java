@@ -2,6 +2,7 @@ package org.techtransfer.ledger.app.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.techtransfer.ledger.approval.ApprovalLevel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +32,9 @@ public class UserConfiguration {
             "recorder-a", "recorder-demo",
             "recorder-b", "recorder-demo",
             "auditor", "auditor-demo",
-            "finance", "finance-demo");
+            "finance", "finance-demo",
+            "approver-office", "approver-demo",
+            "approver-vp", "approver-demo");
 
     @Bean
     BCryptPasswordEncoder passwordEncoder() {
@@ -64,6 +67,10 @@ public class UserConfiguration {
             users.add(new LedgerUser("recorder-b", demoEncoder.encode("recorder-demo"), Role.RECORDER, "DEMO-B"));
             users.add(new LedgerUser("auditor", demoEncoder.encode("auditor-demo"), Role.AUDITOR, null));
             users.add(new LedgerUser("finance", demoEncoder.encode("finance-demo"), Role.FINANCE, null));
+            users.add(new LedgerUser("approver-office", demoEncoder.encode("approver-demo"), Role.APPROVER, "DEMO-A",
+                    ApprovalLevel.RESEARCH_OFFICE));
+            users.add(new LedgerUser("approver-vp", demoEncoder.encode("approver-demo"), Role.APPROVER, "DEMO-A",
+                    ApprovalLevel.VICE_PRESIDENT));
             log.warn("demo accounts are active (local ledger on its embedded database): never expose this ledger");
         }
         for (UsersProperties.ConfiguredUser user : properties.usersOrEmpty()) {
@@ -83,14 +90,19 @@ public class UserConfiguration {
         if (hash == null || !hash.matches("^\\$2[aby]?\\$\\d{2}\\$.{53}$")) {
             throw new IllegalStateException("user " + user.username() + ": password-hash must be a bcrypt hash");
         }
-        if (user.role() == Role.RECORDER && (user.institutionId() == null || user.institutionId().isBlank())) {
-            throw new IllegalStateException("user " + user.username() + ": a RECORDER needs an institution-id");
+        if ((user.role() == Role.RECORDER || user.role() == Role.APPROVER)
+                && (user.institutionId() == null || user.institutionId().isBlank())) {
+            throw new IllegalStateException("user " + user.username() + ": a " + user.role() + " needs an institution-id");
+        }
+        if (user.role() == Role.APPROVER && user.approvalLevel() == null) {
+            throw new IllegalStateException("user " + user.username() + ": an APPROVER needs an approval-level");
         }
         String demoPassword = DEMO_PASSWORDS.get(user.username());
         if (!demo && demoPassword != null && encoder.matches(demoPassword, hash)) {
             throw new IllegalStateException("user " + user.username() + " has its demo password: refused outside a local ledger");
         }
-        return new LedgerUser(user.username(), hash, user.role(),
-                user.role() == Role.RECORDER ? user.institutionId() : null);
+        boolean scoped = user.role() == Role.RECORDER || user.role() == Role.APPROVER;
+        return new LedgerUser(user.username(), hash, user.role(), scoped ? user.institutionId() : null,
+                user.role() == Role.APPROVER ? user.approvalLevel() : null);
     }
 }

@@ -2,6 +2,8 @@ package org.techtransfer.ledger.app.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.techtransfer.ledger.approval.ApprovalLevel;
+
 import java.util.List;
 
 /**
@@ -12,7 +14,9 @@ import java.util.List;
 @ConfigurationProperties("ledger.security")
 public record UsersProperties(Boolean demoAccounts, List<ConfiguredUser> users) {
 
-    public record ConfiguredUser(String username, String passwordHash, Role role, String institutionId) {
+    /** @param approvalLevel an APPROVER's level (issue 23) */
+    public record ConfiguredUser(String username, String passwordHash, Role role, String institutionId,
+                                 ApprovalLevel approvalLevel) {
     }
 
     public List<ConfiguredUser> usersOrEmpty() {

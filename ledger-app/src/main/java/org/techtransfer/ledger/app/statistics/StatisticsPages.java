@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.techtransfer.ledger.app.console.ConsolePage;
 import org.techtransfer.ledger.app.export.Exports;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.projections.achievement.AchievementRegistry;
+import org.techtransfer.ledger.projections.demand.DemandBook;
 import org.techtransfer.ledger.projections.statistics.ContractVolumes;
 import org.techtransfer.ledger.rule.InvalidField;
 import org.techtransfer.ledger.rule.Require;
@@ -17,7 +19,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Contract turnover (成交额) and technology transaction amount (技术交易额) by any grouping, and the targets. */
+/**
+ * Contract turnover (成交额) and technology transaction amount (技术交易额) by any grouping, and the targets; the
+ * plan's indicators; the reserve library's and the demands' regular statistics.
+ */
 @ConsolePage
 class StatisticsPages {
 
@@ -25,15 +30,35 @@ class StatisticsPages {
     private final TargetsProperties targets;
     private final Exports exports;
     private final Indicators indicators;
+    private final AchievementRegistry registry;
+    private final DemandBook demands;
     private final Clock clock;
 
     StatisticsPages(ContractVolumes volumes, TargetsProperties targets, Exports exports, Indicators indicators,
-                    Clock clock) {
+                    AchievementRegistry registry, DemandBook demands, Clock clock) {
         this.volumes = volumes;
         this.targets = targets;
         this.exports = exports;
         this.indicators = indicators;
+        this.registry = registry;
+        this.demands = demands;
         this.clock = clock;
+    }
+
+    /** The reserve library's and the demands' regular statistics, by period or another grouping, of a year or all. */
+    @GetMapping("/statistics/library")
+    String library(@RequestParam(defaultValue = "YEAR") AchievementRegistry.Grouping groupBy,
+                   @RequestParam(defaultValue = "YEAR") DemandBook.Grouping demandsBy,
+                   @RequestParam(required = false) Integer year, Model model) {
+        Integer shown = year == null ? null : yearOrThis(year);
+        model.addAttribute("groupBy", groupBy);
+        model.addAttribute("groupings", AchievementRegistry.Grouping.values());
+        model.addAttribute("achievements", registry.grouped(groupBy, shown, clock.getZone()));
+        model.addAttribute("demandsBy", demandsBy);
+        model.addAttribute("demandGroupings", DemandBook.Grouping.values());
+        model.addAttribute("demands", demands.grouped(demandsBy, shown));
+        model.addAttribute("year", shown);
+        return "library-statistics";
     }
 
     @GetMapping("/statistics")

@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.app.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,7 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Refuses request bodies over 1 MiB (API.md: a 400), whether they announce their length or not:
+ * Refuses request bodies over 1 MiB (docs/api.md: a 400), whether they announce their length or not:
  * no command of the ledger comes near it, and nothing larger is read into memory. A body in UTF-8
  * (JSON's, unless another charset is named) must also be well-formed ({@link WellFormedUtf8}).
  */
@@ -30,6 +32,12 @@ public class BodySizeLimit extends OncePerRequestFilter {
      * of the answer. A body announced up to this size is read and dropped first (never kept in memory).
      */
     private static final long MAX_DRAINED_BYTES = 16 * 1024 * 1024;
+
+    private final ObjectMapper json;
+
+    BodySizeLimit(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** Thrown while reading a body that turns out to be larger than announced, or unannounced and too large. */
     public static class BodyTooLarge extends IOException {
@@ -46,7 +54,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
             if (announced <= MAX_DRAINED_BYTES) {
                 request.getInputStream().transferTo(OutputStream.nullOutputStream());
             }
-            Problems.write(response, 400, "Bad Request", "the request body is over 1 MiB", null);
+            Problems.write(response, json, HttpStatus.BAD_REQUEST, "the request body is over 1 MiB");
             return;
         }
         chain.doFilter(new Limited(request), response);

@@ -1,24 +1,22 @@
 package org.techtransfer.ledger.app.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
-/** Problem details written by hand where no message converter is at work yet (servlet filters). */
+/** Problem details written where no message converter is at work yet (servlet filters), by the service's ObjectMapper. */
 final class Problems {
 
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail, String field)
-            throws IOException {
-        response.setStatus(status);
+    static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"" + (field == null ? "" : ",\"field\":\"" + field + "\"") + "}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

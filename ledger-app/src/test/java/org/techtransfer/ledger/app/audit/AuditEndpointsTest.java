@@ -54,7 +54,7 @@ class AuditEndpointsTest {
     private static final String AUDITOR = "auditor";
     private static final String EVENTS = "/api/v1/audit/events";
     private static final Set<String> READ_MODELS = Set.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog",
-            "achievement-registry", "indicator-figures", "receivables", "co-owner-obligations");
+            "achievement-registry", "indicator-figures", "technology-demands", "receivables", "co-owner-obligations");
     /** Synthetic incomes written straight into the log, so that the export is larger than any buffer. */
     private static final int BULK = 3_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -335,6 +335,9 @@ class AuditEndpointsTest {
                     + "VALUES ('110116', 2020, 1, 'ghost')")).isOne();
             assertThat(s.executeUpdate("UPDATE receivable SET received_fen = received_fen + 1")).isPositive();
             assertThat(s.executeUpdate("UPDATE co_owner_obligation SET income_fen = income_fen + 1")).isPositive();
+            assertThat(s.executeUpdate("INSERT INTO technology_demand (demand_id, institution_id, enterprise_name, "
+                    + "credit_code, region_code, need, technology_field, budget, published_on) VALUES ('D-GHOST', "
+                    + "'DEMO-A', 'ghost', '91110116MA01ABCD2X', '110116', 'n', 'f', 1.00, DATE '2020-01-01')")).isOne();
         }
         Map<String, JsonNode> damaged = projections();
         for (String name : READ_MODELS) {

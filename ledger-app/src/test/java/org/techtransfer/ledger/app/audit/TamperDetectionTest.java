@@ -26,16 +26,18 @@ import static org.techtransfer.ledger.app.support.Deals.institution;
 import static org.techtransfer.ledger.app.support.Deals.payment;
 
 /**
- * The hash chain against someone who can write to the database as a superuser: each kind of tampering
- * with sealed events, done on a ledger of its own (the append-only triggers switched off for the
- * moment), is found by {@code GET /audit/verify} at exactly the tampered position. A forger who also
- * rewrites the chain consistently is caught only by a digest kept outside the ledger.
+ * The hash chain, the Merkle tree and the signed checkpoints against someone who can write to the database as a
+ * superuser: each kind of tampering with sealed events, tree nodes or checkpoints, done on a ledger of its own (the
+ * append-only triggers switched off for the moment), is found by {@code GET /audit/verify}, at exactly the tampered
+ * position where there is one, and by the proofs an auditor checks. A forger who also rewrites the chain and lets
+ * the ledger build and sign a new tree is caught only by a digest or checkpoint kept outside the ledger.
  */
 class TamperDetectionTest {
 
     private static final String R = "recorder-a";
     private static final String AUDITOR = "auditor";
     private static final String C = "/api/v1/contracts/C-AUD";
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
     @Test
     void an_untampered_ledger_verifies_and_an_earlier_digest_still_matches_after_more_events() throws SQLException {
@@ -65,7 +67,10 @@ class TamperDetectionTest {
 
             // a digest that was never the chain's: the log is intact, but it is not the history the digest describes
             JsonNode wrong = ledger.verify(early.get("position").asLong(), later.get("hash").asText());
-            assertThat(wrong.get("valid").asBoolean()).isTrue();
+            assertThat(wrong.get("valid").asBoolean()).as("one verdict").isFalse();
+            assertThat(wrong.get("chainValid").asBoolean()).isTrue();
+            assertThat(wrong.get("treeValid").asBoolean()).isTrue();
+            assertThat(wrong.get("checkpointsValid").asBoolean()).isTrue();
             assertThat(wrong.get("digestMatches").asBoolean()).isFalse();
         }
     }
@@ -77,10 +82,20 @@ class TamperDetectionTest {
             ledger.tamper(s -> assertThat(s.executeUpdate("UPDATE domain_event_entry SET payload = replace(payload, "
                     + "'\"300000.00\"', '\"3000.00\"') WHERE global_index = " + position)).isEqualTo(1));
 
-            assertInvalidAt(ledger, position, ledger.verify());
+            JsonNode report = ledger.verify();
+            assertInvalidAt(ledger, position, report);
+            assertThat(report.get("treeValid").asBoolean()).isFalse();
+            assertThat(report.get("findings").toString()).contains("the stored tree's leaf differs from the event in the "
+                    + "log (position " + position + ")");
             JsonNode withDigest = ledger.verify(ledger.digest);
             assertInvalidAt(ledger, position, withDigest);
             assertThat(withDigest.get("digestMatches").asBoolean()).isFalse();
+
+            // the contract's statement, checked offline, names the changed event
+            JsonNode statement = ledger.http.get(AUDITOR, C + "/statement").json();
+            String publicKey = ledger.http.get(AUDITOR, "/api/v1/audit/public-key").body();
+            assertThat(StatementCheck.check(statement, publicKey)).anySatisfy(finding -> assertThat(finding)
+                    .startsWith("the event at position " + position + " (sequence ").endsWith("): its fields do not hash to its leaf hash"));
         }
     }
 
@@ -184,7 +199,10 @@ class TamperDetectionTest {
                     }
                 }
                 s.execute("ALTER TABLE audit_chain ENABLE TRIGGER USER");
+                forgetTreeAndCheckpoints(s);
             });
+            // the sealer builds the tree again over the forged log and signs it: the forger needs no key
+            JsonNode forgedCheckpoint = MerkleLogTest.awaitCheckpoint(ledger.http, ledger.eventCount());
 
             // the chain in the database agrees with the forged log: on its own, verification cannot tell
             JsonNode alone = ledger.verify();
@@ -197,8 +215,20 @@ class TamperDetectionTest {
 
             // the digest the auditor kept from before does not match the history now in the ledger
             JsonNode withDigest = ledger.verify(ledger.digest);
-            assertThat(withDigest.get("valid").asBoolean()).isTrue();
+            assertThat(withDigest.get("valid").asBoolean()).isFalse();
+            assertThat(withDigest.get("chainValid").asBoolean()).isTrue();
             assertThat(withDigest.get("digestMatches").asBoolean()).as(withDigest.toString()).isFalse();
+            // nor does the checkpoint kept from before, nor does the consistency proof to the new one hold for it
+            JsonNode withCheckpoint = ledger.verifyCheckpoint(ledger.checkpoint.get("note").asText());
+            assertThat(withCheckpoint.get("valid").asBoolean()).isFalse();
+            assertThat(withCheckpoint.get("checkpointMatches").asBoolean()).isFalse();
+            assertThat(withCheckpoint.get("reason").asText()).startsWith("the checkpoint's root hash differs from the log's tree");
+            int from = ledger.checkpoint.get("treeSize").asInt();
+            int to = forgedCheckpoint.get("treeSize").asInt();
+            JsonNode consistency = ledger.http.get(AUDITOR, "/api/v1/audit/proof/consistency?from=" + from + "&to=" + to).json();
+            assertThat(ReferenceMerkle.consistent(from, to, HEX.parseHex(ledger.checkpoint.get("rootHash").asText()),
+                    HEX.parseHex(forgedCheckpoint.get("rootHash").asText()), MerkleLogTest.hashes(consistency.get("path"))))
+                    .isFalse();
         }
     }
 
@@ -211,7 +241,9 @@ class TamperDetectionTest {
                 assertThat(s.executeUpdate("DELETE FROM domain_event_entry WHERE global_index > " + (head - 2))).isEqualTo(2);
                 assertThat(s.executeUpdate("DELETE FROM audit_chain WHERE global_index > " + (head - 2))).isEqualTo(2);
                 s.execute("ALTER TABLE audit_chain ENABLE TRIGGER USER");
+                forgetTreeAndCheckpoints(s);
             });
+            MerkleLogTest.awaitCheckpoint(ledger.http, head - 2);
 
             // a shorter history is still a consistent one
             JsonNode alone = ledger.verify();
@@ -220,12 +252,129 @@ class TamperDetectionTest {
             assertThat(alone.get("head").get("position").asLong()).isEqualTo(head - 2);
             // but the ledger no longer reaches the digest kept from before
             JsonNode withDigest = ledger.verify(ledger.digest);
+            assertThat(withDigest.get("valid").asBoolean()).isFalse();
             assertThat(withDigest.get("digestMatches").asBoolean()).as(withDigest.toString()).isFalse();
+            assertThat(withDigest.get("reason").asText()).isEqualTo("the digest's position " + head
+                    + " is beyond the chain's head " + (head - 2));
+            JsonNode withCheckpoint = ledger.verifyCheckpoint(ledger.checkpoint.get("note").asText());
+            assertThat(withCheckpoint.get("valid").asBoolean()).isFalse();
+            assertThat(withCheckpoint.get("reason").asText()).isEqualTo("the checkpoint's tree size " + head
+                    + " is beyond the log's tree of " + (head - 2) + " leaves");
         }
+    }
+
+    @Test
+    void a_changed_leaf_of_the_tree_is_found_at_its_position_and_its_proof_does_not_reach_the_signed_root() throws SQLException {
+        try (Ledger ledger = Ledger.recorded()) {
+            long position = ledger.positionOf("\"costId\":\"K-1\"");
+            ledger.tamper(s -> {
+                s.execute("ALTER TABLE audit_tree DISABLE TRIGGER USER");
+                assertThat(s.executeUpdate("UPDATE audit_tree SET hash = sha256('forged'::bytea) WHERE level = 0 "
+                        + "AND global_index = " + position)).isEqualTo(1);
+                s.execute("ALTER TABLE audit_tree ENABLE TRIGGER USER");
+            });
+
+            JsonNode report = ledger.verify();
+            assertThat(report.get("valid").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("chainValid").asBoolean()).isTrue();
+            assertThat(report.get("treeValid").asBoolean()).isFalse();
+            assertThat(report.get("firstInvalidPosition").asLong()).isEqualTo(position);
+            assertThat(report.get("reason").asText()).isEqualTo("the stored tree's leaf differs from the event in the log "
+                    + "(position " + position + ")");
+
+            // the auditor's own check of the proof: the leaf it names is not the event's and does not reach the signed
+            // root; the event itself, hashed by the auditor, still does (it was signed before the change)
+            JsonNode proof = ledger.http.get(AUDITOR, "/api/v1/audit/proof/inclusion?position=" + position).json();
+            byte[] eventLeaf = ledger.leafOfEvent(position);
+            byte[] root = HEX.parseHex(ledger.checkpoint.get("rootHash").asText());
+            assertThat(proof.get("leafHash").asText()).isNotEqualTo(HEX.formatHex(eventLeaf));
+            assertThat(ReferenceMerkle.rootFromInclusion(proof.get("leafIndex").asInt(), proof.get("treeSize").asInt(),
+                    HEX.parseHex(proof.get("leafHash").asText()), MerkleLogTest.hashes(proof.get("auditPath")))).isNotEqualTo(root);
+            assertThat(ReferenceMerkle.rootFromInclusion(proof.get("leafIndex").asInt(), proof.get("treeSize").asInt(),
+                    eventLeaf, MerkleLogTest.hashes(proof.get("auditPath")))).isEqualTo(root);
+        }
+    }
+
+    @Test
+    void a_changed_node_of_the_tree_is_found_and_the_proofs_through_it_fail() throws SQLException {
+        try (Ledger ledger = Ledger.recorded()) {
+            ledger.tamper(s -> {
+                s.execute("ALTER TABLE audit_tree DISABLE TRIGGER USER");
+                assertThat(s.executeUpdate("UPDATE audit_tree SET hash = sha256('forged'::bytea) WHERE level = 1 "
+                        + "AND node_index = 1")).isEqualTo(1);
+                s.execute("ALTER TABLE audit_tree ENABLE TRIGGER USER");
+            });
+
+            JsonNode report = ledger.verify();
+            assertThat(report.get("valid").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("chainValid").asBoolean()).isTrue();
+            assertThat(report.get("treeValid").asBoolean()).isFalse();
+            assertThat(report.get("reason").asText())
+                    .isEqualTo("a stored tree node is not the hash of its children: level 1, index 1 (leaves 2 to 3)");
+
+            // leaf 0's path takes the node: its proof no longer reaches the signed root; leaf 2's path does not take it
+            long size = ledger.checkpoint.get("treeSize").asLong();
+            byte[] root = HEX.parseHex(ledger.checkpoint.get("rootHash").asText());
+            JsonNode through = ledger.http.get(AUDITOR, "/api/v1/audit/proof/inclusion?position=" + ledger.positionOfLeaf(0)
+                    + "&treeSize=" + size).json();
+            assertThat(ReferenceMerkle.rootFromInclusion(0, (int) size, ledger.leafOfEvent(ledger.positionOfLeaf(0)),
+                    MerkleLogTest.hashes(through.get("auditPath")))).isNotEqualTo(root);
+            JsonNode beside = ledger.http.get(AUDITOR, "/api/v1/audit/proof/inclusion?position=" + ledger.positionOfLeaf(2)
+                    + "&treeSize=" + size).json();
+            assertThat(ReferenceMerkle.rootFromInclusion(2, (int) size, ledger.leafOfEvent(ledger.positionOfLeaf(2)),
+                    MerkleLogTest.hashes(beside.get("auditPath")))).isEqualTo(root);
+        }
+    }
+
+    @Test
+    void a_forged_checkpoint_signature_is_found() throws Exception {
+        try (Ledger ledger = Ledger.recorded()) {
+            String note = ledger.checkpoint.get("note").asText();
+            String signature = note.substring(note.lastIndexOf(' ') + 1, note.length() - 1);
+            byte[] forged = java.util.Base64.getDecoder().decode(signature);
+            forged[30] ^= 1;
+            String forgedNote = note.replace(signature, java.util.Base64.getEncoder().encodeToString(forged));
+            long size = ledger.checkpoint.get("treeSize").asLong();
+            ledger.tamper(s -> {
+                s.execute("ALTER TABLE audit_checkpoint DISABLE TRIGGER USER");
+                try (PreparedStatement update = s.getConnection().prepareStatement(
+                        "UPDATE audit_checkpoint SET note = ? WHERE tree_size = ?")) {
+                    update.setString(1, forgedNote);
+                    update.setLong(2, size);
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+                s.execute("ALTER TABLE audit_checkpoint ENABLE TRIGGER USER");
+            });
+
+            JsonNode report = ledger.verify();
+            assertThat(report.get("valid").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("chainValid").asBoolean()).isTrue();
+            assertThat(report.get("treeValid").asBoolean()).isTrue();
+            assertThat(report.get("checkpointsValid").asBoolean()).isFalse();
+            assertThat(report.get("reason").asText()).isEqualTo("a kept checkpoint: the checkpoint's signature does not "
+                    + "verify with the ledger's key (tree size " + size + ", root " + ledger.checkpoint.get("rootHash").asText() + ")");
+            // and an auditor given the forged note finds it with the public key alone
+            String publicKey = ledger.http.get(AUDITOR, "/api/v1/audit/public-key").body();
+            JsonNode served = ledger.http.get(AUDITOR, "/api/v1/audit/checkpoint").json();
+            assertThat(served.get("note").asText()).isEqualTo(forgedNote);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SignedNote.open(forgedNote, publicKey))
+                    .hasMessage("the checkpoint's signature does not verify with the ledger's key");
+        }
+    }
+
+    /** What a forger who cannot sign does: drops the tree and the checkpoints, which the sealer makes again. */
+    private static void forgetTreeAndCheckpoints(Statement s) throws SQLException {
+        s.execute("ALTER TABLE audit_tree DISABLE TRIGGER USER");
+        s.execute("ALTER TABLE audit_checkpoint DISABLE TRIGGER USER");
+        s.execute("DELETE FROM audit_tree");
+        s.execute("DELETE FROM audit_checkpoint");
+        s.execute("ALTER TABLE audit_tree ENABLE TRIGGER USER");
+        s.execute("ALTER TABLE audit_checkpoint ENABLE TRIGGER USER");
     }
 
     private static void assertInvalidAt(Ledger ledger, long position, JsonNode report) {
         assertThat(report.get("valid").asBoolean()).as(report.toString()).isFalse();
+        assertThat(report.get("chainValid").asBoolean()).as(report.toString()).isFalse();
         assertThat(report.get("firstInvalidPosition").asLong()).as(report.toString()).isEqualTo(position);
         assertThat(report.get("reason").asText()).isNotBlank();
         // everything before the tampered event was checked, and found as sealed
@@ -281,6 +430,7 @@ class TamperDetectionTest {
         final LedgerNode node;
         final LedgerClient http;
         JsonNode digest;
+        JsonNode checkpoint;
         long gap = -1;
 
         private Ledger(String url, LedgerNode node) {
@@ -321,6 +471,7 @@ class TamperDetectionTest {
                 long last = ledger.lastPosition();
                 assertThat(ledger.eventCount()).isGreaterThanOrEqualTo(10);
                 ledger.digest = awaitDigest(c, last);
+                ledger.checkpoint = MerkleLogTest.awaitCheckpoint(c, ledger.eventCount());
                 JsonNode report = ledger.verify();
                 assertThat(report.get("valid").asBoolean()).as("before tampering: " + report).isTrue();
                 return ledger;
@@ -369,6 +520,27 @@ class TamperDetectionTest {
                     + "&digestHash=" + hash);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             return response.json();
+        }
+
+        JsonNode verifyCheckpoint(String note) {
+            LedgerClient.Response response = http.get(AUDITOR, "/api/v1/audit/verify?checkpoint="
+                    + java.net.URLEncoder.encode(note, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            return response.json();
+        }
+
+        /** The leaf hash of the event at {@code position} as the log holds it now. */
+        byte[] leafOfEvent(long position) throws SQLException {
+            try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT * FROM domain_event_entry WHERE global_index = " + position)) {
+                assertThat(r.next()).isTrue();
+                return ReferenceMerkle.leaf(ChainHash.canonical(LoggedEvent.read(r)));
+            }
+        }
+
+        /** The position of the {@code index}th sealed event. */
+        long positionOfLeaf(long index) throws SQLException {
+            return query("SELECT global_index FROM audit_chain ORDER BY global_index OFFSET " + index + " LIMIT 1");
         }
 
         long positionOf(String payloadFragment) throws SQLException {

@@ -87,11 +87,25 @@ class VerifyCommandTest {
         assertThat(plain.head().hash()).isEqualTo(head.hash());
 
         assertThat(verifier.verify(head).digestMatches()).isTrue();
+        assertThat(plain.chainValid()).isTrue();
+        assertThat(plain.treeValid()).isTrue();
+        assertThat(plain.checkpointsValid()).as("no key given: signatures not checked").isNull();
         ChainVerifier.Report wrong = verifier.verify(new ChainVerifier.Digest(head.position(), "ab".repeat(32), null));
-        assertThat(wrong.valid()).isTrue();
+        assertThat(wrong.valid()).as("one verdict: a digest that differs is not valid").isFalse();
+        assertThat(wrong.chainValid()).as("the chain itself holds").isTrue();
         assertThat(wrong.digestMatches()).isFalse();
+        assertThat(wrong.reason()).isEqualTo("the digest's hash differs from the chain's link at its position " + head.position());
         // a digest of a history the ledger never reached cannot be confirmed
-        assertThat(verifier.verify(new ChainVerifier.Digest(head.position() + 100, head.hash(), null)).digestMatches()).isFalse();
+        ChainVerifier.Report beyond = verifier.verify(new ChainVerifier.Digest(head.position() + 100, head.hash(), null));
+        assertThat(beyond.valid()).isFalse();
+        assertThat(beyond.digestMatches()).isFalse();
+        assertThat(beyond.reason()).isEqualTo("the digest's position " + (head.position() + 100)
+                + " is beyond the chain's head " + head.position());
+        // the service says the same, in the same words
+        JsonNode served = node.client().get("auditor", "/api/v1/audit/verify?digestPosition=" + (head.position() + 100)
+                + "&digestHash=" + head.hash()).json();
+        assertThat(served.get("valid").asBoolean()).isFalse();
+        assertThat(served.get("reason").asText()).isEqualTo(beyond.reason());
     }
 
     @Test
@@ -104,7 +118,9 @@ class VerifyCommandTest {
         assertThat(report.get("valid").asBoolean()).isTrue();
         assertThat(report.get("checkedEvents").asLong()).isEqualTo(events);
         assertThat(report.get("digestMatches").asBoolean()).isTrue();
-        assertThat(withDigest.err).contains("the chain holds");
+        assertThat(withDigest.err).contains("verify: valid: the log, its chain and its tree hold, and its checkpoints");
+        assertThat(report.get("chainValid").asBoolean()).isTrue();
+        assertThat(report.get("checkpointsValid").asBoolean()).as("the ledger's own key, found in its data directory").isTrue();
 
         // upper-case hexadecimal is accepted as well
         Run upper = verify("--digest-position=" + digest.get("position").asLong(),
@@ -117,13 +133,54 @@ class VerifyCommandTest {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void the_command_exits_1_when_the_digest_does_not_match() {
         Run run = verify("--digest-position=" + digest.get("position").asLong(), "--digest-hash=" + "0f".repeat(32));
         assertThat(run.exit).as(run.toString()).isEqualTo(1);
-        assertThat(run.report().get("valid").asBoolean()).isTrue();
+        assertThat(run.report().get("valid").asBoolean()).isFalse();
+        assertThat(run.report().get("chainValid").asBoolean()).isTrue();
         assertThat(run.report().get("digestMatches").asBoolean()).isFalse();
-        assertThat(run.err).contains("THE CHAIN DOES NOT HOLD");
+        assertThat(run.err).contains("verify: NOT VALID: the digest's hash differs from the chain's link at its position "
+                + digest.get("position").asLong());
+
+        Run beyond = verify("--digest-position=" + (digest.get("position").asLong() + 100), "--digest-hash=" + "0f".repeat(32));
+        assertThat(beyond.exit).as(beyond.toString()).isEqualTo(1);
+        assertThat(beyond.err).contains("verify: NOT VALID: the digest's position " + (digest.get("position").asLong() + 100)
+                + " is beyond the chain's head " + digest.get("position").asLong());
+    }
+
+    @Test
+    @Order(3)
+    void the_command_checks_a_checkpoint_kept_in_a_file_and_its_signature() throws IOException {
+        LedgerClient c = node.client();
+        JsonNode checkpoint = MerkleLogTest.awaitCheckpoint(c, events);
+        String publicKey = c.get("auditor", "/api/v1/audit/public-key").body().strip();
+        Path kept = Files.createTempFile("checkpoint", ".txt");
+        Path key = Files.createTempFile("public-key", ".txt");
+        try {
+            Files.writeString(kept, checkpoint.get("note").asText());
+            Files.writeString(key, publicKey + "\n");
+            Run good = verify("--checkpoint=" + kept, "--public-key=" + key);
+            assertThat(good.exit).as(good.toString()).isZero();
+            assertThat(good.report().get("checkpointMatches").asBoolean()).isTrue();
+            assertThat(good.report().get("checkpointsValid").asBoolean()).isTrue();
+
+            String note = checkpoint.get("note").asText();
+            String signature = note.substring(note.lastIndexOf(' ') + 1, note.length() - 1);
+            byte[] forged = java.util.Base64.getDecoder().decode(signature);
+            forged[20] ^= 1;
+            Files.writeString(kept, note.replace(signature, java.util.Base64.getEncoder().encodeToString(forged)));
+            Run bad = verify("--checkpoint=" + kept, "--public-key=" + publicKey);
+            assertThat(bad.exit).as(bad.toString()).isEqualTo(1);
+            assertThat(bad.report().get("checkpointMatches").asBoolean()).isFalse();
+            assertThat(bad.err).contains("verify: NOT VALID: the checkpoint's signature does not verify with the ledger's key");
+            JsonNode served = c.get("auditor", "/api/v1/audit/verify?checkpoint="
+                    + java.net.URLEncoder.encode(Files.readString(kept), StandardCharsets.UTF_8)).json();
+            assertThat(served.get("reason").asText()).isEqualTo(bad.report().get("reason").asText());
+        } finally {
+            Files.deleteIfExists(kept);
+            Files.deleteIfExists(key);
+        }
     }
 
     @Test
@@ -136,7 +193,8 @@ class VerifyCommandTest {
                 new String[]{"--digest-hash=" + "ab".repeat(32)},
                 new String[]{"--digest-position=twelve", "--digest-hash=" + "ab".repeat(32)},
                 new String[]{"--digest-position=12", "--digest-hash=not-a-hash"},
-                new String[]{"--digest-positon=12"})) {
+                new String[]{"--digest-positon=12"},
+                new String[]{"--checkpoint=/no/such/file"})) {
             Run run = verify(args);
             assertThat(run.exit).as(run.toString()).isEqualTo(2);
             assertThat(run.err).isNotBlank();

@@ -288,6 +288,9 @@ public final class LedgerBenchmark {
                     }, probe::take, n -> n.startsWith("http-nio-") || n.startsWith(LANE));
             sayWithHeap("  %,.0f commands/s%s", http.perSecond(), warmedUp(http));
             SO_FAR.put("http/s", String.valueOf(Math.round(http.perSecond())));
+            sealingLagMillis = sealingLag(admin);
+            sayWithHeap("  the audit chain sealed the head of the log %,d ms after the command phase ended", sealingLagMillis);
+            SO_FAR.put("sealing lag ms", String.valueOf(sealingLagMillis));
             phase = "replay";
 
             // 4. replay, several times: the median is reported, as the machine's speed moves from minute to minute
@@ -302,7 +305,7 @@ public final class LedgerBenchmark {
             // 5. queries
             SO_FAR.put("replay events/s", String.valueOf(Math.round(replay.perSecond())));
             phase = "queries";
-            List<QueryResult> queries = queries(settings, ledger.port(), probe);
+            List<QueryResult> queries = queries(settings, ledger.port(), probe, admin);
 
             // 6. memory
             long[] rss = Probe.residentKib();
@@ -586,9 +589,23 @@ public final class LedgerBenchmark {
     // ----------------------------------------------------------------------------------------------------------
     // queries
 
-    private static List<QueryResult> queries(Settings settings, int port, Probe probe) throws Exception {
+    private static List<QueryResult> queries(Settings settings, int port, Probe probe, DataSource db) throws Exception {
         Http http = new Http(port);
         List<QueryResult> results = new ArrayList<>();
+        // the audit tree's proofs on the whole log: a leaf anywhere in it, and the consistency of any earlier size
+        long leaves = queryLong(db, "SELECT coalesce(max(node_index), -1) + 1 FROM audit_tree WHERE level = 0");
+        treeBytesPerEvent = queryLong(db, "SELECT pg_total_relation_size('audit_tree')") / (double) Math.max(1, leaves);
+        say("the audit tree: %,d leaves, %.0f bytes per event (table and indexes)", leaves, treeBytesPerEvent);
+        List<Long> positions = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            positions.add(queryLong(db, "SELECT global_index FROM audit_tree WHERE level = 0 AND node_index = "
+                    + ThreadLocalRandom.current().nextLong(leaves)));
+        }
+        results.add(query(settings, probe, PROOF + "inclusion", () -> http.getLength("auditor",
+                "/api/v1/audit/proof/inclusion?position=" + positions.get(ThreadLocalRandom.current().nextInt(positions.size()))
+                        + "&treeSize=" + leaves)));
+        results.add(query(settings, probe, PROOF + "consistency", () -> http.getLength("auditor",
+                "/api/v1/audit/proof/consistency?from=" + (1 + ThreadLocalRandom.current().nextLong(leaves)) + "&to=" + leaves)));
         results.add(query(settings, probe, "GET /contracts/{id}", () -> http.getLength(RECORDER,
                 "/api/v1/contracts/" + contractId(ThreadLocalRandom.current().nextInt(settings.contracts())))));
         results.add(query(settings, probe, "GET /rewards/obligations?institutionId=", () -> http.getLength("finance",
@@ -613,6 +630,21 @@ public final class LedgerBenchmark {
 
     /** The name of a console page's query: pages have a goal of their own (200 ms), the API's queries 20 ms. */
     private static final String PAGE = "page ";
+    /** The audit tree's proofs: a goal of their own (10 ms). */
+    private static final String PROOF = "GET /audit/proof/";
+    private static long sealingLagMillis = -1;
+    private static double treeBytesPerEvent = Double.NaN;
+
+    /** How long after the end of the command phase the audit chain reaches the head of the log; at most 60 s. */
+    private static long sealingLag(DataSource db) throws Exception {
+        long head = queryLong(db, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
+        long started = System.nanoTime();
+        while (queryLong(db, "SELECT coalesce(max(global_index), 0) FROM audit_chain") < head
+                && System.nanoTime() - started < 60_000_000_000L) {
+            Thread.sleep(10);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
 
     /** One request, answering the length of its 200's body. */
     @FunctionalInterface
@@ -727,16 +759,21 @@ public final class LedgerBenchmark {
                 .max().orElse(Double.NaN);
         double worstPageP99 = queries.stream().filter(q -> q.name().startsWith(PAGE)).mapToDouble(QueryResult::p99)
                 .max().orElse(Double.NaN);
+        double worstProofP99 = queries.stream().filter(q -> q.name().startsWith(PROOF)).mapToDouble(QueryResult::p99)
+                .max().orElse(Double.NaN);
+        line(out, "audit     proofs p99 %.1f ms (goal <= 10) %s; sealing lag after the command phase %d ms (goal <= 1000) %s; "
+                        + "the tree takes %.0f bytes per event", worstProofP99, mark(worstProofP99 <= 10), sealingLagMillis,
+                mark(sealingLagMillis >= 0 && sealingLagMillis <= 1000), treeBytesPerEvent);
         line(out, "goals     commands/baseline %.2f (goal >= 0.60) %s; replay %,.0f events/s (goal >= 30,000 on 2 cores) %s; "
                         + "query p99 %.1f ms (goal <= 20) %s; page p99 %.1f ms (goal <= 200) %s; ran in a %d MiB heap (goal 512) %s",
                 ratio, mark(ratio >= 0.60), replay.perSecond(), mark(replay.perSecond() >= 30_000), worstP99,
                 mark(worstP99 <= 20), worstPageP99, mark(worstPageP99 <= 200), heap.maxBytes() >> 20,
                 mark(heap.maxBytes() <= 512L << 20));
         System.out.print(out);
-        System.out.printf(Locale.ROOT, "bench: commands/s=%d baseline/s=%d ratio=%.2f http/s=%d replay events/s=%d query p99 ms=%d page p99 ms=%d heap MiB=%d%n",
+        System.out.printf(Locale.ROOT, "bench: commands/s=%d baseline/s=%d ratio=%.2f http/s=%d replay events/s=%d query p99 ms=%d page p99 ms=%d proof p99 ms=%.1f sealing lag ms=%d heap MiB=%d%n",
                 Math.round(gateway.perSecond()), Math.round(baseline.perSecond()), ratio, Math.round(http.perSecond()),
                 Math.round(replay.perSecond()), Math.round(Math.ceil(worstP99)), Math.round(Math.ceil(worstPageP99)),
-                heap.peakUsedBytes() >> 20);
+                worstProofP99, sealingLagMillis, heap.peakUsedBytes() >> 20);
         System.out.flush();
     }
 

@@ -97,6 +97,18 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by).getText();
     }
 
+    /** The status of a request the page itself sends with {@code fetch}: its cookies, no other credentials. */
+    long fetchStatus(String method, String path, String json) {
+        return (Long) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[1], {method: arguments[0], headers: {'Content-Type': 'application/json'}, body: arguments[2]})
+                    .then(r => done(r.status), e => done(-1));""", method, path, json);
+    }
+
+    WebElement element(By by) {
+        return driver.findElement(by);
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

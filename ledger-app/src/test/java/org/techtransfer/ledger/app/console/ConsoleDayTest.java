@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A day at a technology transfer office, in a real headless Chromium, in Chinese: the recorder registers a
  * licence, records its income and a tax, sees a reward decision below the minimum refused with the rule's
  * message, decides, publicises the leader's reward and pays; the finance officer looks at obligations, payouts
- * and statistics and downloads the XLSX, whose amounts are the ledger's; the auditor verifies the digest.
+ * and statistics and downloads the XLSX, whose amounts are the ledger's; the auditor verifies the digest and the
+ * signed checkpoint.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleDayTest {
@@ -91,6 +92,9 @@ class ConsoleDayTest {
             record(browser, "costs", "costId", "COST-1", "amount", "100000.00", "incurredOn", "2026-03-20",
                     "category", "TAX");
             assertThat(browser.pageText()).contains("900,000.00", "630,000.00");
+            // the seller by its name, and the choices in the timeline in the reader's language, not as codes
+            assertThat(browser.pageText()).contains("怀柔纳米能源研究所 (DEMO-A)", "类别: 入门费", "类别: 税金")
+                    .doesNotContain("UPFRONT");
 
             // 70% of 900,000.00 is required: a decision of 600,000.00 is refused, saying what is still required
             WebElement decision = browser.form("reward-decisions");
@@ -146,6 +150,13 @@ class ConsoleDayTest {
             browser.in(verify).fill("digestHash", hash);
             browser.submit(verify);
             assertThat(browser.text(By.id("verify-result"))).startsWith("哈希链完整").contains("位置 " + position);
+            // the signed checkpoint shown, pasted back, holds
+            String note = browser.text(By.id("checkpoint-note"));
+            assertThat(note).startsWith("localhost/technology-transfer-ledger\n").contains("\n\u2014 ");
+            WebElement paste = browser.find(By.xpath("//form[.//textarea[@name='checkpoint']]"));
+            browser.in(paste).fill("checkpoint", note);
+            browser.submit(paste);
+            assertThat(browser.text(By.id("checkpoint-result"))).startsWith("检查点核验通过");
             browser.screenshot("zh-audit");
         }
     }

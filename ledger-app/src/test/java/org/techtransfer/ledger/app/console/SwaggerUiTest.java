@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Swagger UI in a real headless Chromium signed in with HTTP Basic: it loads its configuration and the
  * description, and "Try it out" on recording an income, with the description's own example, records it.
+ * A person signed in to the console uses it with the console's session alone: reads, and writes that carry
+ * the CSRF token Swagger UI takes from its cookie; a write without the token is refused.
  */
 class SwaggerUiTest {
 
@@ -61,5 +63,31 @@ class SwaggerUiTest {
             browser.screenshot("swagger-ui-try-it-out");
         }
         assertThat(api.get("auditor", "/api/v1/contracts/C-2026-001").json().path("income").asText()).isEqualTo("1000000.00");
+    }
+
+    @Test
+    void a_person_signed_in_to_the_console_tries_it_out_with_the_session() {
+        try (Browser browser = new Browser(node.port(), "en")) {
+            browser.signIn("admin", TestUsers.PASSWORD);
+            browser.waitForPath("/");
+            browser.open("/swagger-ui.html");
+            assertThat(browser.await(By.cssSelector(".info .title")).getText()).contains("Technology-transfer ledger API");
+            assertThat(tryItOut(browser, "operations-contracts-getContractEvents")).as(browser.pageText()).startsWith("200");
+            assertThat(tryItOut(browser, "operations-contracts-recordCost")).as(browser.pageText()).startsWith("201");
+            browser.screenshot("swagger-ui-console-session");
+            // the session alone does not write: a page of another origin could send that much
+            assertThat(browser.fetchStatus("POST", "/api/v1/contracts/C-2026-001/costs", """
+                    {"costId": "COST-2", "amount": "1.00", "incurredOn": "2026-03-20", "category": "TAX"}""")).isEqualTo(403);
+        }
+        assertThat(api.get("auditor", "/api/v1/contracts/C-2026-001/events").body()).contains("COST-1").doesNotContain("COST-2");
+    }
+
+    /** Opens an operation, "Try it out" with its examples, "Execute": the status of the answer. */
+    private static String tryItOut(Browser browser, String operation) {
+        WebElement opened = browser.await(By.id(operation));
+        opened.findElement(By.cssSelector(".opblock-summary")).click();
+        browser.await(By.cssSelector("#" + operation + " .try-out__btn")).click();
+        browser.await(By.cssSelector("#" + operation + " button.execute")).click();
+        return browser.await(By.cssSelector("#" + operation + " .live-responses-table tbody .response-col_status")).getText();
     }
 }

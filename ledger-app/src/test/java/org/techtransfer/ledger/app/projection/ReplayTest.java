@@ -42,7 +42,7 @@ class ReplayTest {
 
     private static final String PROJECTIONS = "/api/v1/admin/projections";
     private static final List<String> READ_MODELS = List.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog",
-            "achievement-registry", "indicator-figures", "receivables", "co-owner-obligations");
+            "achievement-registry", "indicator-figures", "technology-demands", "receivables", "co-owner-obligations");
     private static final List<String> GROUPINGS = List.of("year", "quarter", "month", "kind", "field", "institution",
             "sellerType", "buyerRegion", "flow");
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -276,7 +276,7 @@ class ReplayTest {
         }
     }
 
-    /** Achievements (one named by a contract above), their moves, incubations and a region's figures. */
+    /** Achievements (one named by a contract above), their moves, incubations, a region's figures, demands and matches. */
     private static void reserveLibrary() {
         for (int i = 0; i < 4; i++) {
             String owner = i % 2 == 0 ? "DEMO-A" : "DEMO-B";
@@ -303,6 +303,23 @@ class ReplayTest {
                 "inventionPatents", 1_000, "source", "IP office")));
         ok(c.post("admin", "/api/v1/regions/population", body("recordId", "POP-2", "regionCode", "110116", "year", 2020,
                 "population", 412_000, "source", "yearbook, corrected")));
+        for (int i = 0; i < 3; i++) {
+            ok(c.post("recorder-a", "/api/v1/demands", body("demandId", "DEM-" + i, "serviceInstitutionId", "DEMO-A",
+                    "enterpriseName", "Enterprise " + i, "creditCode", "91110116MA01BBB" + i + "1X", "regionCode", "110116",
+                    "need", "sensors", "technologyField", "nanotechnology", "budget", (i + 1) + "00000.00",
+                    "publishedOn", "2020-0" + (i + 1) + "-15")));
+        }
+        ok(c.post("recorder-a", "/api/v1/demands/DEM-0/matches", body("matchId", "MA-1", "achievementIds",
+                List.of("ACH-0", "ACH-3"), "matchedOn", "2020-02-01")));
+        ok(c.post("recorder-a", "/api/v1/demands/DEM-0/matches", body("matchId", "MA-2", "achievementIds",
+                List.of("ACH-2"), "matchedOn", "2020-03-01", "note", "second try")));
+        ok(c.post("recorder-a", "/api/v1/demands/DEM-0/outcomes", body("matchId", "MA-1", "outcome", "DECLINED",
+                "concludedOn", "2020-02-20")));
+        ok(c.post("recorder-a", "/api/v1/demands/DEM-0/outcomes", body("matchId", "MA-2", "outcome", "CONTRACT_SIGNED",
+                "concludedOn", "2020-06-01", "contractId", "RA-ACH")));
+        ok(c.post("recorder-a", "/api/v1/demands/DEM-0/closure", body("closedOn", "2020-06-02", "reason", "met")));
+        ok(c.post("recorder-a", "/api/v1/demands/DEM-1/matches", body("matchId", "MA-1", "achievementIds",
+                List.of("ACH-0"), "matchedOn", "2020-03-01")));
     }
 
     // ---- helpers ----
@@ -319,6 +336,9 @@ class ReplayTest {
         volumes.put("targets", get("/api/v1/statistics/targets?position=" + at));
         volumes.put("achievements", get("/api/v1/achievements?size=200&position=" + at));
         volumes.put("indicators", get("/api/v1/statistics/indicators?year=2020&position=" + at));
+        volumes.put("demands", get("/api/v1/demands?size=200&position=" + at));
+        volumes.put("demand", get("/api/v1/demands/DEM-0?position=" + at));
+        volumes.put("demandStatistics", get("/api/v1/statistics/demands?groupBy=quarter&position=" + at));
         return new Snapshot(obligations(at), get("/api/v1/payouts?position=" + at), volumes,
                 get("/api/v1/contracts?size=200&position=" + at));
     }

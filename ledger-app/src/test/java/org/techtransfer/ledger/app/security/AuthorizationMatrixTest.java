@@ -127,6 +127,8 @@ class AuthorizationMatrixTest {
         row(cases, "GET", "/contracts/{id}?asOf={t}", "DEMO-A", null, 200, 403, 403, 200, 403);
         row(cases, "GET", "/contracts/{id}/events", "DEMO-A", null, 200, 200, 403, 200, 403);
         row(cases, "GET", "/contracts/{id}/events", "DEMO-B", null, 200, 403, 200, 200, 403);
+        row(cases, "GET", "/contracts/{id}/statement", "DEMO-A", null, 200, 200, 403, 200, 403);
+        row(cases, "GET", "/contracts/{id}/statement?asOf={t}", "DEMO-A", null, 200, 403, 403, 200, 403);
         row(cases, "GET", "/institutions/DEMO-A", "-", null, 200, 200, 200, 200, 200);
         // the read models: a recorder reads its own institution's (another institution asked for is a 403)
         row(cases, "GET", "/contracts", "-", null, 200, 200, 200, 200, 200);

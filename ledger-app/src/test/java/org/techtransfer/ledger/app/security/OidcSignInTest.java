@@ -162,12 +162,15 @@ class OidcSignInTest {
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"ledger\"");
         assertThat(anonymous.headers().firstValue("Location")).isEmpty();
 
-        // a console session is not an API credential: the API keeps no session
+        // a console session is honoured (Swagger UI in the console's browser), never sent to the provider; the
+        // API keeps no session of its own
         Browser alice = new Browser();
         signIn(alice, "alice");
-        Browser.Hop withSession = alice.send(HttpRequest.newBuilder(URI.create(ledger + "/api/v1/contracts/C-OIDC-A")));
-        assertThat(withSession.status()).isEqualTo(401);
+        Browser.Hop withSession = alice.send(HttpRequest.newBuilder(URI.create(ledger + "/api/v1/contracts/C-OIDC-A"))
+                .header("Accept", "application/json"));
+        assertThat(withSession.status()).isEqualTo(200);
         assertThat(withSession.headers().firstValue("Location")).isEmpty();
+        assertThat(withSession.headers().firstValue("Set-Cookie").orElse("")).doesNotContain("JSESSIONID");
     }
 
     /** From the ledger's front page, through its sign-in page's button, to the provider's login form and back. */

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 public final class ReadModels {
 
     public static final List<String> NAMES = List.of("reward-obligations", "payouts", "contract-volumes", "contract-catalog",
-            "achievement-registry", "indicator-figures", "receivables", "co-owner-obligations");
+            "achievement-registry", "indicator-figures", "technology-demands", "receivables", "co-owner-obligations");
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private ReadModels() {

@@ -13,7 +13,12 @@ public final class TestUsers {
 
     public static final String PASSWORD = "test-password";
 
-    public record TestUser(String username, String role, String institutionId) {
+    /** @param approvalLevel an approver's level (issue 23), null for the other roles */
+    public record TestUser(String username, String role, String institutionId, String approvalLevel) {
+
+        TestUser(String username, String role, String institutionId) {
+            this(username, role, institutionId, null);
+        }
     }
 
     public static final TestUser ADMIN = new TestUser("admin", "ADMIN", null);
@@ -21,7 +26,10 @@ public final class TestUsers {
     public static final TestUser RECORDER_B = new TestUser("recorder-b", "RECORDER", "DEMO-B");
     public static final TestUser AUDITOR = new TestUser("auditor", "AUDITOR", null);
     public static final TestUser FINANCE = new TestUser("finance", "FINANCE", null);
-    public static final List<TestUser> ALL = List.of(ADMIN, RECORDER_A, RECORDER_B, AUDITOR, FINANCE);
+    public static final TestUser APPROVER_OFFICE = new TestUser("approver-office", "APPROVER", "DEMO-A", "RESEARCH_OFFICE");
+    public static final TestUser APPROVER_VP = new TestUser("approver-vp", "APPROVER", "DEMO-A", "VICE_PRESIDENT");
+    public static final List<TestUser> ALL = List.of(ADMIN, RECORDER_A, RECORDER_B, AUDITOR, FINANCE, APPROVER_OFFICE,
+            APPROVER_VP);
 
     private static final String HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
 
@@ -39,6 +47,9 @@ public final class TestUsers {
             registry.add(prefix + "role", user::role);
             if (user.institutionId() != null) {
                 registry.add(prefix + "institution-id", user::institutionId);
+            }
+            if (user.approvalLevel() != null) {
+                registry.add(prefix + "approval-level", user::approvalLevel);
             }
         }
     }
@@ -64,6 +75,9 @@ public final class TestUsers {
             args.add(prefix + "role=" + user.role());
             if (user.institutionId() != null) {
                 args.add(prefix + "institution-id=" + user.institutionId());
+            }
+            if (user.approvalLevel() != null) {
+                args.add(prefix + "approval-level=" + user.approvalLevel());
             }
         }
         return args.toArray(String[]::new);

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads the reserve library ({@code GET /achievements}) and the invention patents the indicators count. */
 public class AchievementRegistry {
@@ -97,6 +98,12 @@ public class AchievementRegistry {
         return new AchievementPage(items, page, size, total == null ? 0 : total);
     }
 
+    /** One achievement, or empty when the registry has none of that id. */
+    public Optional<AchievementSummary> achievement(String achievementId) {
+        return jdbc.query("SELECT * FROM (" + LIBRARY + ") l WHERE achievement_id = ?", (rs, n) -> item(rs), achievementId)
+                .stream().findFirst();
+    }
+
     /** The library's regular statistics: its achievements grouped by period of registration or by a dimension. */
     public enum Grouping {
         YEAR("extract(year FROM registered_on)::int::text"),
@@ -165,7 +172,8 @@ public class AchievementRegistry {
         List<String> personIds = strings(rs.getArray("inventor_person_ids"));
         List<Inventor> inventors = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            inventors.add(new Inventor(names.get(i), personIds.get(i)));
+            // PostgreSQL splits an empty text into no element: one inventor without a person id has an empty array
+            inventors.add(new Inventor(names.get(i), i < personIds.size() ? personIds.get(i) : null));
         }
         return new AchievementSummary(rs.getString("achievement_id"), AchievementKind.valueOf(rs.getString("kind")),
                 rs.getString("title"), strings(rs.getArray("owner_ids")), inventors, rs.getString("technology_field"),
@@ -176,5 +184,13 @@ public class AchievementRegistry {
 
     private static List<String> strings(Array array) throws SQLException {
         return Arrays.asList((String[]) array.getArray());
+    }
+
+    /** The achievements an institution owns or co-owns that were granted or filed in the year (the annual report). */
+    public long obtainedIn(String institutionId, int year) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM achievement WHERE ? = ANY(owner_ids) "
+                + "AND number_date >= make_date(?, 1, 1) AND number_date < make_date(?, 1, 1)", Long.class,
+                institutionId, year, year + 1);
+        return count == null ? 0 : count;
     }
 }

@@ -117,4 +117,10 @@ public class ContractCatalog {
         long fen = rs.getLong(column);
         return rs.wasNull() ? null : Money.ofFen(fen);
     }
+
+    /** The ids of every contract the institution sells, in order of id (issue 23's annual report reads each). */
+    public List<String> idsOf(String institutionId) {
+        return jdbc.queryForList("SELECT contract_id FROM contract_catalog WHERE institution_id = ? ORDER BY contract_id",
+                String.class, institutionId);
+    }
 }

@@ -2,6 +2,7 @@ package org.techtransfer.ledger.projections.indicator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Reads the incubations and the regions' reference figures for a year (the indicators of the plan). */
@@ -28,6 +29,15 @@ public class IndicatorFigures {
                                 List<String> stockSources) {
     }
 
+    /** One enterprise's stay in an incubator; {@code graduatedOn} is null while it is there. */
+    public record IncubationSummary(String incubationId, String incubatorInstitutionId, String enterpriseName,
+                                    String creditCode, LocalDate enteredOn, LocalDate graduatedOn) {
+    }
+
+    /** A page of incubations: {@code page} is 0-based, {@code total} counts every one selected. */
+    public record IncubationPage(List<IncubationSummary> items, int page, int size, long total) {
+    }
+
     private static final String IN_YEAR = "entered_on <= make_date(?, 12, 31) "
             + "AND (graduated_on IS NULL OR graduated_on >= make_date(?, 1, 1)) "
             + "AND (CAST(? AS TEXT) IS NULL OR incubator_region = ?)";
@@ -50,6 +60,19 @@ public class IndicatorFigures {
                 + "WHERE " + IN_YEAR + " GROUP BY incubator_id ORDER BY incubator_id",
                 (rs, i) -> new PerIncubator(rs.getString("incubator_id"), rs.getLong("n")), inYear);
         return new Incubated(enterprises, entered, graduated, incubators);
+    }
+
+    /** The incubations of the incubator (of every one when null), the latest entry first, page {@code page}. */
+    public IncubationPage incubations(String incubatorInstitutionId, int page, int size) {
+        String where = " FROM incubation WHERE (CAST(? AS TEXT) IS NULL OR incubator_id = ?)";
+        long total = count("SELECT count(*)" + where, incubatorInstitutionId, incubatorInstitutionId);
+        List<IncubationSummary> items = jdbc.query("SELECT *" + where + " ORDER BY entered_on DESC, incubation_id "
+                        + "LIMIT ? OFFSET ?",
+                (rs, n) -> new IncubationSummary(rs.getString("incubation_id"), rs.getString("incubator_id"),
+                        rs.getString("enterprise_name"), rs.getString("credit_code"),
+                        rs.getObject("entered_on", LocalDate.class), rs.getObject("graduated_on", LocalDate.class)),
+                incubatorInstitutionId, incubatorInstitutionId, size, (long) page * size);
+        return new IncubationPage(items, page, size, total);
     }
 
     /** The figures of {@code year} for the region, or summed over every region recorded when none is given. */

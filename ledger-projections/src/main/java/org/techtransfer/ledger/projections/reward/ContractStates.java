@@ -1,12 +1,12 @@
 package org.techtransfer.ledger.projections.reward;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.projections.support.ContractHistory;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The contracts a read model is following, each folded through the same {@link ContractState} as the
@@ -21,30 +21,22 @@ public final class ContractStates {
     }
 
     private final EventStore log;
-    private final Map<String, Followed> followed;
+    private final Cache<String, Followed> followed;
 
     public ContractStates(EventStore log, int capacity) {
         this.log = log;
-        // least recently used contracts are forgotten first; they are read again from the log if they return
-        this.followed = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Followed> eldest) {
-                return size() > capacity;
-            }
-        };
+        // contracts not used lately are forgotten first; they are read again from the log if they return
+        this.followed = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
     }
 
     /**
-     * The contract as it stands once {@code event} is applied. Only the map is shared between the
+     * The contract as it stands once {@code event} is applied. Only the cache is shared between the
      * processor's threads: a contract's events all belong to one segment, handled by one thread at a time.
      */
     public ContractState after(DomainEventMessage<?> event) {
         String id = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
-        Followed known;
-        synchronized (followed) {
-            known = followed.get(id);
-        }
+        Followed known = followed.getIfPresent(id);
         if (known != null && sequence <= known.lastSequence()) {
             return known.state();
         }
@@ -58,15 +50,11 @@ public final class ContractStates {
         } else {
             state = ContractHistory.read(log, id, sequence);
         }
-        synchronized (followed) {
-            followed.put(id, new Followed(state, sequence));
-        }
+        followed.put(id, new Followed(state, sequence));
         return state;
     }
 
     public void clear() {
-        synchronized (followed) {
-            followed.clear();
-        }
+        followed.invalidateAll();
     }
 }

@@ -6,6 +6,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.approval.CashRewardProposed;
+import org.techtransfer.ledger.approval.DecisionApprovalRecorded;
+import org.techtransfer.ledger.approval.DecisionApprovals;
+import org.techtransfer.ledger.approval.EquityRewardProposed;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
@@ -46,6 +50,8 @@ public class RewardObligationProjection implements ReadModel {
     private final ContractStates contracts;
     private final RowBuffer<String> rows;
     private final RowBuffer<List<String>> taxRows;
+    /** The decisions proposed and not yet closed, with the level each waits for (issue 23). */
+    private final RowBuffer<List<String>> waitingRows;
 
     public RewardObligationProjection(JdbcTemplate jdbc, EventStore log, int contractsFollowed) {
         this.jdbc = jdbc;
@@ -54,15 +60,22 @@ public class RewardObligationProjection implements ReadModel {
                 INSERT INTO reward_obligation (contract_id, institution_id, net_income_fen, required_reward_fen,
                                                reward_decided_fen, reward_paid_fen, outstanding_fen, due_by,
                                                shares_received, required_shares, shares_allocated,
-                                               status_until_due, status_after_due)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               status_until_due, status_after_due, reward_pending_fen, shares_pending)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (contract_id) DO UPDATE SET
                     net_income_fen = EXCLUDED.net_income_fen, required_reward_fen = EXCLUDED.required_reward_fen,
                     reward_decided_fen = EXCLUDED.reward_decided_fen, reward_paid_fen = EXCLUDED.reward_paid_fen,
                     outstanding_fen = EXCLUDED.outstanding_fen, due_by = EXCLUDED.due_by,
                     shares_received = EXCLUDED.shares_received, required_shares = EXCLUDED.required_shares,
                     shares_allocated = EXCLUDED.shares_allocated, status_until_due = EXCLUDED.status_until_due,
-                    status_after_due = EXCLUDED.status_after_due""", null, id -> new Object[]{id});
+                    status_after_due = EXCLUDED.status_after_due, reward_pending_fen = EXCLUDED.reward_pending_fen,
+                    shares_pending = EXCLUDED.shares_pending""", null, id -> new Object[]{id});
+        this.waitingRows = new RowBuffer<>(NAME + ":approvals", jdbc, """
+                INSERT INTO reward_approval_waiting (contract_id, decision_id, institution_id, next_level, decided_on,
+                                                     total_fen, total_shares, value_fen, proposed_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contract_id, decision_id) DO UPDATE SET next_level = EXCLUDED.next_level""",
+                "DELETE FROM reward_approval_waiting WHERE contract_id = ? AND decision_id = ?", key -> key.toArray());
         this.taxRows = new RowBuffer<>(NAME + ":tax", jdbc, """
                 INSERT INTO reward_tax_payment (contract_id, payment_id, institution_id, person_id, amount_fen, paid_on,
                                                 qualifies, reason)
@@ -95,7 +108,12 @@ public class RewardObligationProjection implements ReadModel {
         rows.upsert(contract.contractId(), new Object[]{contract.contractId(),
                 contract.registration().sellerInstitutionId(), book.netIncome().fen(), required.fen(),
                 book.rewardDecided().fen(), paid.fen(), book.outstanding().fen(), dueBy == null ? null : Date.valueOf(dueBy),
-                book.sharesReceived(), book.requiredShares(), book.sharesAllocated(), untilDue.name(), afterDue.name()});
+                book.sharesReceived(), book.requiredShares(), book.sharesAllocated(), untilDue.name(), afterDue.name(),
+                contract.approvals().pendingCash().fen(), contract.approvals().pendingShares()});
+        if (event instanceof CashRewardProposed || event instanceof EquityRewardProposed
+                || event instanceof DecisionApprovalRecorded) {
+            waiting(contract);
+        }
         if (event instanceof RewardPaid payment) {
             ReducedWageTax tax = book.taxOf(payment.paymentId()).orElseThrow();
             taxRows.upsert(List.of(payment.contractId(), payment.paymentId()), new Object[]{payment.contractId(),
@@ -107,18 +125,35 @@ public class RewardObligationProjection implements ReadModel {
         }
     }
 
+    /** Each routed decision of the contract: a row while it waits for a level, none once it is closed. */
+    private void waiting(ContractState contract) {
+        for (DecisionApprovals.Decision d : contract.approvals().decisions()) {
+            List<String> key = List.of(contract.contractId(), d.decisionId());
+            if (d.nextLevel() == null) {
+                waitingRows.delete(key);
+            } else {
+                waitingRows.upsert(key, new Object[]{contract.contractId(), d.decisionId(),
+                        contract.registration().sellerInstitutionId(), d.nextLevel().name(), Date.valueOf(d.decidedOn()),
+                        d.total() == null ? null : d.total().fen(), d.totalShares(), d.value().fen(),
+                        d.route().proposedBy()});
+            }
+        }
+    }
+
     @ResetHandler
     void reset() {
         contracts.clear();
         jdbc.update("DELETE FROM reward_obligation");
         jdbc.update("DELETE FROM reward_tax_payment");
+        jdbc.update("DELETE FROM reward_approval_waiting");
     }
 
     @Override
     public String checksum() {
         // one digest of both tables, like every other read model's
-        return jdbc.queryForObject("SELECT md5(? || ':' || ?)", String.class,
+        return jdbc.queryForObject("SELECT md5(? || ':' || ? || ':' || ?)", String.class,
                 TableChecksum.of(jdbc, "reward_obligation", "contract_id"),
-                TableChecksum.of(jdbc, "reward_tax_payment", "contract_id, payment_id"));
+                TableChecksum.of(jdbc, "reward_tax_payment", "contract_id, payment_id"),
+                TableChecksum.of(jdbc, "reward_approval_waiting", "contract_id, decision_id"));
     }
 }

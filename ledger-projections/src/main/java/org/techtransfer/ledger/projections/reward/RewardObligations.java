@@ -1,9 +1,13 @@
 package org.techtransfer.ledger.projections.reward;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.approval.ApprovalLevel;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.RewardStatus;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,11 +23,21 @@ public class RewardObligations {
      * @param sharesOutstanding the required shares not yet allocated, never below zero
      * @param equityStatus      the share obligation's own status: shares are decided, not paid, and have no
      *                          deadline, so it is never OVERDUE
+     * @param rewardPending     cash proposed for approval and not yet approved (issue 23): not counted as decided;
+     *                          absent when nothing waits
+     * @param sharesPending     shares proposed and not yet approved; absent when nothing waits
      */
     public record Obligation(String contractId, String institutionId, Money netIncome, Money requiredReward,
                              Money rewardDecided, Money rewardPaid, Money outstanding, RewardStatus status,
                              LocalDate dueBy, long sharesReceived, long requiredShares, long sharesAllocated,
-                             long sharesOutstanding, RewardStatus equityStatus) {
+                             long sharesOutstanding, RewardStatus equityStatus,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Money rewardPending,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Long sharesPending) {
+    }
+
+    /** A reward decision waiting for an approval at {@code nextLevel}; cash has a total, shares a count. */
+    public record Waiting(String contractId, String decisionId, String institutionId, ApprovalLevel nextLevel,
+                          LocalDate decidedOn, Money total, Long totalShares, Money value, String proposedBy) {
     }
 
     /** What is overdue first, then what is outstanding, each by deadline; then the rest. */
@@ -51,7 +65,8 @@ public class RewardObligations {
     public List<Obligation> find(String institutionId, RewardStatus status, RewardStatus equityStatus,
                                  LocalDate today) {
         String sql = "SELECT contract_id, institution_id, net_income_fen, required_reward_fen, reward_decided_fen, "
-                + "reward_paid_fen, outstanding_fen, due_by, shares_received, required_shares, shares_allocated "
+                + "reward_paid_fen, outstanding_fen, due_by, shares_received, required_shares, shares_allocated, "
+                + "reward_pending_fen, shares_pending "
                 + "FROM reward_obligation"
                 + (institutionId == null ? "" : " WHERE institution_id = ?");
         Object[] args = institutionId == null ? new Object[0] : new Object[]{institutionId};
@@ -69,10 +84,35 @@ public class RewardObligations {
                         Money.ofFen(rs.getLong("net_income_fen")), required,
                         Money.ofFen(rs.getLong("reward_decided_fen")), paid, Money.ofFen(rs.getLong("outstanding_fen")),
                         current, dueBy, rs.getLong("shares_received"), requiredShares, sharesAllocated,
-                        Math.max(0, requiredShares - sharesAllocated), shares));
+                        Math.max(0, requiredShares - sharesAllocated), shares, pending(rs).cash(), pending(rs).shares()));
             }
         }, args);
         found.sort(URGENT_FIRST);
         return found;
+    }
+
+    /** The decisions of the institution that wait for {@code level}, oldest decision first. */
+    public List<Waiting> waitingFor(String institutionId, ApprovalLevel level) {
+        return jdbc.query("""
+                SELECT contract_id, decision_id, institution_id, next_level, decided_on, total_fen, total_shares,
+                       value_fen, proposed_by
+                FROM reward_approval_waiting WHERE institution_id = ? AND next_level = ?
+                ORDER BY decided_on, contract_id, decision_id""", (rs, n) -> new Waiting(rs.getString("contract_id"),
+                rs.getString("decision_id"), rs.getString("institution_id"), ApprovalLevel.valueOf(rs.getString("next_level")),
+                rs.getObject("decided_on", LocalDate.class),
+                rs.getObject("total_fen") == null ? null : Money.ofFen(rs.getLong("total_fen")),
+                rs.getObject("total_shares") == null ? null : rs.getLong("total_shares"),
+                Money.ofFen(rs.getLong("value_fen")), rs.getString("proposed_by")), institutionId, level.name());
+    }
+
+    /** The obligation's pending cash and shares, both absent when nothing waits: the row is then as before issue 23. */
+    private static Pending pending(ResultSet rs) throws SQLException {
+        long cash = rs.getLong("reward_pending_fen");
+        long shares = rs.getLong("shares_pending");
+        return cash == 0 && shares == 0 ? Pending.NONE : new Pending(Money.ofFen(cash), shares);
+    }
+
+    private record Pending(Money cash, Long shares) {
+        static final Pending NONE = new Pending(null, null);
     }
 }

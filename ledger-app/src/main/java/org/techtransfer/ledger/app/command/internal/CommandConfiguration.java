@@ -13,18 +13,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.techtransfer.ledger.app.command.AuditMetaData;
 import org.techtransfer.ledger.achievement.Achievement;
 import org.techtransfer.ledger.command.LedgerCommandTargetResolver;
 import org.techtransfer.ledger.contract.TechnologyContract;
+import org.techtransfer.ledger.demand.TechnologyDemand;
 import org.techtransfer.ledger.implementation.Implementation;
 import org.techtransfer.ledger.incubation.Incubation;
 import org.techtransfer.ledger.institution.Institution;
 import org.techtransfer.ledger.region.RegionYear;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /** How commands reach the aggregates: which aggregates exist, the lanes, the retry of conflicts, the audit metadata. */
 @Configuration(proxyBeanMethods = false)
@@ -35,8 +35,9 @@ public class CommandConfiguration {
      * Contracts stay cached between commands; the other aggregates are small and read from the log.
      */
     @Bean
-    RecentAggregates recentAggregates(@Value("${ledger.commands.cached-contracts:2000}") int cachedContracts) {
-        return new RecentAggregates(cachedContracts);
+    RecentAggregates recentAggregates(@Value("${ledger.commands.cached-contracts:2000}") int cachedContracts,
+                                      MeterRegistry meters) {
+        return new RecentAggregates(cachedContracts, meters);
     }
 
     @Bean
@@ -59,6 +60,8 @@ public class CommandConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Implementation.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(RegionYear.class)
+                        .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(TechnologyDemand.class)
                         .configureCommandTargetResolver(c -> new LedgerCommandTargetResolver()));
     }
 
@@ -69,20 +72,20 @@ public class CommandConfiguration {
         return new ContractSnapshots(eventStore, jdbc, cache, every, meters);
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService commandRetryExecutor() {
-        // a retried command runs on this pool: several threads, so one busy contract does not hold up others
-        return Executors.newScheduledThreadPool(4, r -> {
-            Thread thread = new Thread(r, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** A retried command runs on this pool: several threads, so one busy contract does not hold up others. */
+    @Bean
+    ThreadPoolTaskScheduler commandRetryScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(4);
+        scheduler.setThreadNamePrefix("command-retry-");
+        scheduler.setDaemon(true);
+        return scheduler;
     }
 
     @Bean
-    ConflictRetry retryScheduler(ScheduledExecutorService commandRetryExecutor, MeterRegistry meters,
+    ConflictRetry retryScheduler(ThreadPoolTaskScheduler commandRetryScheduler, MeterRegistry meters,
                                   @Value("${ledger.commands.max-retries:16}") int maxRetries) {
-        return new ConflictRetry(commandRetryExecutor, maxRetries, meters);
+        return ConflictRetry.on(commandRetryScheduler.getScheduledExecutor(), maxRetries, meters);
     }
 
     /**
