@@ -81,6 +81,11 @@ class DealPageTest {
             browser.open("/contracts/C-DEAL");
             assertThat(browser.pageText()).contains("Receivables", "Sales reports", "Co-owners", "Forecast reward",
                     "Awaiting its event").doesNotContain("??");
+            // the seller's row is its 60% share (net 60,000.00, 70%: 42,000.00); the national co-owner's 40%
+            // (50%: 20,000.00) is listed apart, as its own obligation
+            browser.open("/obligations");
+            assertThat(browser.pageText()).contains("As co-owner of contracts other institutions sold", "60,000.00",
+                    "42,000.00", "40,000.00", "20,000.00").doesNotContain("70,000.00").doesNotContain("??");
         }
     }
 
@@ -88,6 +93,8 @@ class DealPageTest {
     void a_recorder_records_a_self_implementation_its_profit_and_the_reward() {
         try (Browser browser = new Browser(node.port(), "zh-CN")) {
             browser.signIn("recorder-a", TestUsers.PASSWORD);
+            browser.open("/");
+            assertThat(browser.find(By.cssSelector("header a[href='/implementations/new']")).getText()).isEqualTo("自行实施");
             browser.open("/implementations/new");
             WebElement form = browser.find(By.cssSelector("main form"));
             fill(browser, form, "implementationId", "IMP-1", "title", "纳米发电机中试线", "mode", "SELF",
