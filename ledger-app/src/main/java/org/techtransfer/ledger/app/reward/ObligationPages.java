@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * Reward obligations, overdue first, with their totals; a recorder sees its own institution's. Below them, the
  * obligations an institution has as co-owner of contracts another institution sold: on its own share, under its own
- * policy (the seller's share of a co-owned contract is already its row above).
+ * policy (the seller's share of a co-owned contract is already its row above); and its self-implementations'
+ * obligations, at least 5% of each rewarded year's operating profit (issue 15).
  */
 @ConsolePage
 class ObligationPages {
@@ -69,6 +70,11 @@ class ObligationPages {
         List<CoOwnerObligations.CoOwnerObligation> asCoOwner = coOwnerObligations.find(scope).stream()
                 .filter(o -> !o.institutionId().equals(o.sellerId())).toList();
         model.addAttribute("coOwned", asCoOwner);
+        List<RewardObligations.ImplementationObligation> implementations =
+                obligations.implementations(scope, LocalDate.now(clock));
+        model.addAttribute("implementations", implementations);
+        model.addAttribute("implementationsOutstanding", implementations.stream()
+                .map(RewardObligations.ImplementationObligation::outstanding).reduce(Money.ZERO, Money::plus));
         model.addAttribute("coOwnedRequired", asCoOwner.stream().map(CoOwnerObligations.CoOwnerObligation::requiredReward)
                 .reduce(Money.ZERO, Money::plus));
         return "obligations";
