@@ -50,7 +50,7 @@ public final class DealBook {
         reports.add(report);
     }
 
-    /** Only reimbursements are remembered: every other receipt settles receivables, and the reward book has their sum. */
+    /** Only reimbursements are remembered: every other receipt settles receivables, and the contract has their sum. */
     public void recordIncome(String incomeId, Money amount, boolean reimbursement) {
         if (reimbursement) {
             reimbursements.put(incomeId, amount);
