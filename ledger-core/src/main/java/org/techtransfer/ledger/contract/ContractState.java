@@ -9,6 +9,7 @@ import org.techtransfer.ledger.coownership.CoOwnersSet;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.receivable.DealBook;
 import org.techtransfer.ledger.receivable.PaymentTermsSet;
+import org.techtransfer.ledger.receivable.Receivables;
 import org.techtransfer.ledger.receivable.SalesReported;
 import org.techtransfer.ledger.reward.CashRewardDecided;
 import org.techtransfer.ledger.reward.Contributor;
@@ -64,11 +65,11 @@ public final class ContractState {
             technologyAmount = e.technologyAmount();
             book = new RewardBook(e.terms(), e.contributors(), e.wageTaxFacts());
         } else if (event instanceof IncomeRecorded e) {
-            book.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
+            book.recordIncome(e.incomeId(), sellersPart(e.amount()), e.receivedOn());
             deal.recordIncome(e.incomeId(), e.amount(), e.category() == IncomeCategory.COST_REIMBURSEMENT);
             coOwners.recordIncome(e.incomeId(), e.amount(), e.receivedOn());
         } else if (event instanceof CostRecorded e) {
-            book.recordCost(e.costId(), e.amount());
+            book.recordCost(e.costId(), sellersPart(e.amount()));
             coOwners.recordCost(e.costId(), e.amount());
         } else if (event instanceof EquityReceived e) {
             book.receiveEquity(e.equityId(), e.shares());
@@ -124,6 +125,14 @@ public final class ContractState {
         } else {
             throw new IllegalArgumentException("not an event of a contract: " + event.getClass().getName());
         }
+    }
+
+    /**
+     * On a co-owned contract the book is the seller's: its share of each receipt and cost, so that its obligation
+     * is the one its co-owner books compute for it, and the other co-owners' shares are not its duty.
+     */
+    private Money sellersPart(Money amount) {
+        return coOwners.isCoOwned() ? coOwners.sellerPart(registration.sellerInstitutionId(), amount) : amount;
     }
 
     /**
@@ -200,8 +209,26 @@ public final class ContractState {
         return book.contributors();
     }
 
+    /**
+     * The seller's reward book. On a co-owned contract it holds the seller's share of each receipt and cost only;
+     * {@link #income()} is the whole deal's.
+     */
     public RewardBook book() {
         return book;
+    }
+
+    /** The income received on the whole deal, every co-owner's share together. */
+    public Money income() {
+        return coOwners.isCoOwned() ? coOwners.income() : book.income();
+    }
+
+    /**
+     * The receivables on {@code day}, settled by the whole deal's receipts; the reward they forecast is the
+     * seller's, on its share of what is still to come.
+     */
+    public Receivables receivables(LocalDate day) {
+        return deal.receivables(income(), outstanding -> book.requiredRewardOnFurtherIncome(sellersPart(outstanding)),
+                day);
     }
 
     /** How the price was fixed; null when the registration did not say. */

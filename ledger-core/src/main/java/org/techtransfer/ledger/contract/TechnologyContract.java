@@ -69,7 +69,7 @@ public class TechnologyContract {
      * The form of {@link #snapshot()}, stored with each snapshot: raise it when that form changes, and older
      * snapshots are passed over.
      */
-    public static final String SNAPSHOT_REVISION = "5";
+    public static final String SNAPSHOT_REVISION = "6";
 
     @AggregateIdentifier
     private String contractId;
@@ -132,7 +132,7 @@ public class TechnologyContract {
         requireNewEntry(command.incomeId());
         requireBusinessDate(command.receivedOn(), clock);
         // the contract total (成交额) is what the deal brings: receipts beyond it mean the total needs amending
-        Money received = state.book().income().plus(command.amount());
+        Money received = state.income().plus(command.amount());
         refuseIf(received.isGreaterThan(state.totalAmount()), INCOME_EXCEEDS_TOTAL, "the income received would come to "
                         + received + ", above the contract total " + state.totalAmount() + "; amend the total first",
                 received, state.totalAmount());
@@ -259,9 +259,9 @@ public class TechnologyContract {
         refuseIf(command.technologyAmount().isGreaterThan(command.totalAmount()), TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL,
                 "technology amount " + command.technologyAmount() + " is above the total " + command.totalAmount(),
                 command.technologyAmount(), command.totalAmount());
-        refuseIf(state.book().income().isGreaterThan(command.totalAmount()), INCOME_EXCEEDS_TOTAL,
-                "the income received, " + state.book().income() + ", is above the new total " + command.totalAmount(),
-                state.book().income(), command.totalAmount());
+        refuseIf(state.income().isGreaterThan(command.totalAmount()), INCOME_EXCEEDS_TOTAL,
+                "the income received, " + state.income() + ", is above the new total " + command.totalAmount(),
+                state.income(), command.totalAmount());
         apply(new ContractAmended(contractId, command.amendmentId(), command.totalAmount(),
                 command.technologyAmount(), command.reason()));
         return state.version();
@@ -286,14 +286,22 @@ public class TechnologyContract {
         return state.version();
     }
 
-    /** Each co-owner's reward terms are those of its own policy on the signing date, as the seller's were. */
+    /**
+     * Each co-owner's reward terms are those of its own policy on the signing date; the seller's are the contract's
+     * own (its policy's, or the rate the contract agreed above it), so its co-owner book and the contract's agree.
+     */
     @CommandHandler
     long handle(SetCoOwners command, Institutions institutions) {
         requireNewEntry(command.coOwnershipId());
         ContractRegistered r = state.registration();
-        CoOwnerBooks.check(command, r.sellerInstitutionId(), state.book().income());
+        CoOwnerBooks.check(command, r.sellerInstitutionId(),
+                state.income().plus(state.book().figures(r.signedOn()).deductibleCosts()));
         List<CoOwnerTerms> owners = new ArrayList<>();
         for (CoOwner owner : command.owners()) {
+            if (owner.institutionId().equals(r.sellerInstitutionId())) {
+                owners.add(new CoOwnerTerms(owner.institutionId(), owner.share(), r.terms()));
+                continue;
+            }
             InstitutionRegistered institution = institutions.find(owner.institutionId())
                     .orElseThrow(() -> new UnknownInstitution(owner.institutionId()));
             owners.add(new CoOwnerTerms(owner.institutionId(), owner.share(), RewardPolicies.termsFor(

@@ -20,7 +20,8 @@ import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 /**
  * The co-owners of a contract's achievements and, for each, a {@link RewardBook} of its own: its split of every
  * receipt and cost, under the terms of its own policy, so its reward obligation is computed on its own share by
- * the one place of reward arithmetic. Reversals take back each co-owner's part.
+ * the one place of reward arithmetic. Reversals take back each co-owner's part. The seller's own share is also what
+ * the contract's book holds (see {@link #sellerPart}): the seller's obligation is counted once, on its share.
  */
 public final class CoOwnerBooks {
 
@@ -42,19 +43,39 @@ public final class CoOwnerBooks {
         return List.copyOf(owners);
     }
 
+    /** What all the owners received: the whole of the contract's standing income. */
+    public Money income() {
+        Money income = Money.ZERO;
+        for (RewardBook book : books) {
+            income = income.plus(book.income());
+        }
+        return income;
+    }
+
+    /** The seller's part of a receipt or cost, as {@link #recordIncome} splits it. */
+    public Money sellerPart(String sellerId, Money amount) {
+        for (int i = 0; i < owners.size(); i++) {
+            if (owners.get(i).institutionId().equals(sellerId)) {
+                return split(amount).get(i);
+            }
+        }
+        throw new IllegalStateException("the seller " + sellerId + " is not among the co-owners");
+    }
+
     /**
-     * The shares add up to 1 exactly, the seller is one of the owners, and no receipt has been split yet without
-     * them (receipts are split as they come; they cannot be split again).
+     * The shares add up to 1 exactly, the seller is one of the owners, and no receipt or cost has been recorded yet
+     * without them (they are split as they come; they cannot be split again).
      */
-    public static void check(SetCoOwners command, String sellerId, Money incomeSoFar) {
+    public static void check(SetCoOwners command, String sellerId, Money recordedSoFar) {
         BigDecimal sum = command.owners().stream().map(CoOwner::share).reduce(BigDecimal.ZERO, BigDecimal::add);
         refuseIf(sum.compareTo(BigDecimal.ONE) != 0, CO_OWNER_SHARES_NOT_WHOLE, "the co-owners' shares add up to "
                 + sum.toPlainString() + ", not 1", sum);
         if (command.owners().stream().noneMatch(o -> o.institutionId().equals(sellerId))) {
             throw new InvalidField("owners", "must include the seller, " + sellerId);
         }
-        refuseIf(incomeSoFar.isPositive(), CO_OWNERS_AFTER_RECEIPTS, "income of " + incomeSoFar
-                + " was received before the co-owners were set; set them before the first receipt", incomeSoFar);
+        refuseIf(recordedSoFar.isPositive(), CO_OWNERS_AFTER_RECEIPTS, "receipts and costs of " + recordedSoFar
+                + " were recorded before the co-owners were set; set them before the first receipt or cost",
+                recordedSoFar);
     }
 
     public void set(List<CoOwnerTerms> terms, List<Contributor> contributors, WageTaxFacts taxFacts) {

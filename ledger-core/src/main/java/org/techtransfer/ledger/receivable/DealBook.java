@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.TreeMap;
 
 import static org.techtransfer.ledger.rule.Rule.DATE_BEFORE_SIGNING;
@@ -49,7 +50,7 @@ public final class DealBook {
         reports.add(report);
     }
 
-    /** Only reimbursements are remembered: every other receipt settles receivables, and the reward book has their sum. */
+    /** Only reimbursements are remembered: every other receipt settles receivables, and the contract has their sum. */
     public void recordIncome(String incomeId, Money amount, boolean reimbursement) {
         if (reimbursement) {
             reimbursements.put(incomeId, amount);
@@ -112,10 +113,11 @@ public final class DealBook {
     /**
      * The receivables on {@code today}. Receipts (every standing income but reimbursements of costs) settle the
      * receivables in order of due date, a milestone awaiting its event last: the oldest promise is the first
-     * kept. What they leave unsettled past its due date is overdue.
+     * kept. What they leave unsettled past its due date is overdue. {@code rewardOnFurtherIncome} gives the reward
+     * that income still to come would require (the reward book's arithmetic).
      */
-    public Receivables receivables(RewardBook book, LocalDate today) {
-        Money receipts = book.income().minus(reimbursed).atLeastZero();
+    public Receivables receivables(Money income, UnaryOperator<Money> rewardOnFurtherIncome, LocalDate today) {
+        Money receipts = income.minus(reimbursed).atLeastZero();
         List<Receivable> expected = expected();
         List<Receivable> items = new ArrayList<>(expected.size());
         Money left = receipts;
@@ -137,7 +139,7 @@ public final class DealBook {
         Money settled = receipts.minus(left);
         Money outstanding = total.minus(settled);
         return new Receivables(terms != null, total, settled, outstanding, overdue,
-                book.requiredRewardOnFurtherIncome(outstanding), left, List.copyOf(items));
+                rewardOnFurtherIncome.apply(outstanding), left, List.copyOf(items));
     }
 
     /** Everything the terms and reports make due, in the order receipts settle them; {@code received} not yet set. */

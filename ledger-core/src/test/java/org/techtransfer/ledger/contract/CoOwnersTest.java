@@ -13,6 +13,8 @@ import org.techtransfer.ledger.coownership.SetCoOwners;
 import org.techtransfer.ledger.institution.InstitutionRegistered;
 import org.techtransfer.ledger.institution.UnknownInstitution;
 import org.techtransfer.ledger.reward.EntryType;
+import org.techtransfer.ledger.reward.RewardFigures;
+import org.techtransfer.ledger.reward.RewardTerms;
 import org.techtransfer.ledger.rule.InvalidField;
 import org.techtransfer.ledger.rule.Rule;
 import org.techtransfer.ledger.rule.RuleViolation;
@@ -46,6 +48,7 @@ class CoOwnersTest {
         fixture.registerInjectableResource(new InMemoryInstitutions(BJ_UNI, NAT_RI, BJ_HIGH));
         fixture.registerInjectableResource(new InMemoryRegistrationNumbers());
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(RECORDER);
         fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
             try {
                 return chain.proceed();
@@ -100,6 +103,53 @@ class CoOwnersTest {
     }
 
     @Test
+    void refuses_co_owners_after_a_cost() {
+        assertRefused(fixture.given(beijingLicence(), cost("C-1", "30.00", CostCategory.TAX))
+                        .when(setCoOwners(owner(BJ_UNI, SIXTY), owner(NAT_RI, FORTY))),
+                CO_OWNERS_AFTER_RECEIPTS, yuan("30.00"));
+    }
+
+    @Test
+    void the_seller_keeps_the_contract_s_own_terms_among_the_co_owners() {
+        RewardTerms agreed = new RewardTerms("BEIJING-2020", new BigDecimal("0.70"), new BigDecimal("0.75"), 36);
+        fixture.given(registered(ContractKind.LICENSE, agreed))
+                .when(setCoOwners(owner(BJ_UNI, SIXTY), owner(NAT_RI, FORTY)))
+                .expectEvents(coOwnersSet(new CoOwnerTerms("BJ-UNI", SIXTY, agreed),
+                        new CoOwnerTerms("NAT-RI", FORTY, NAT_TERMS)));
+    }
+
+    /** 1,000.01 split 600.01 and 400.00: the seller owes 70% of its 600.01, 420.01, not 70% of the whole deal. */
+    @Test
+    void the_seller_decides_on_its_own_share() {
+        Object[] given = {beijingLicence(), coOwnersSet(new CoOwnerTerms("BJ-UNI", SIXTY, BJ_TERMS),
+                new CoOwnerTerms("NAT-RI", FORTY, NAT_TERMS)), income("IN-1", "1000.01")};
+        fixture.given(given).when(decide("D-1", "420.01", allocation(ALICE, "420.01")))
+                .expectEvents(decided("D-1", "420.01", allocation(ALICE, "420.01")));
+        assertRefused(fixture.given(given).when(decide("D-1", "420.00", allocation(ALICE, "420.00"))),
+                REWARD_BELOW_MINIMUM, yuan("420.01"), yuan("420.00"), new BigDecimal("0.70"), "BEIJING-2020");
+    }
+
+    @Test
+    void the_contract_total_bounds_the_whole_deal_s_receipts() {
+        assertRefused(fixture.given(beijingLicence(), coOwnersSet(new CoOwnerTerms("BJ-UNI", SIXTY, BJ_TERMS),
+                                new CoOwnerTerms("NAT-RI", FORTY, NAT_TERMS)), income("IN-1", "900000.00"))
+                        .when(recordIncome("IN-2", "100000.01")),
+                INCOME_EXCEEDS_TOTAL, yuan("1000000.01"), yuan("1000000.00"));
+    }
+
+    @Test
+    void the_seller_s_figures_are_its_co_owner_row() {
+        ContractState state = ContractState.replay(List.of(beijingLicence(),
+                coOwnersSet(new CoOwnerTerms("NAT-RI", FORTY, NAT_TERMS), new CoOwnerTerms("BJ-UNI", SIXTY, BJ_TERMS)),
+                income("IN-1", "1000.01"), cost("C-1", "0.03", CostCategory.TAX)));
+        CoOwnerFigures seller = state.coOwners().figures(TODAY).get(1);
+        RewardFigures own = state.book().figures(TODAY);
+        assertThat(List.of(own.income(), own.deductibleCosts(), own.netIncome(), own.requiredReward()))
+                .containsExactly(seller.income(), seller.deductibleCosts(), seller.netIncome(), seller.requiredReward());
+        assertThat(own.dueBy()).isEqualTo(seller.dueBy());
+    }
+
+    @Test
     void the_seller_is_a_co_owner_and_every_co_owner_is_registered() {
         fixture.given(beijingLicence()).when(setCoOwners(owner(NAT_RI, SIXTY), owner(BJ_HIGH, FORTY)))
                 .expectException(InvalidField.class).expectNoEvents();
@@ -124,8 +174,10 @@ class CoOwnersTest {
                 tuple("BJ-UNI", yuan("33.33"), yuan("3.33"), yuan("30.00"), yuan("21.00")),
                 tuple("NAT-RI", yuan("33.33"), yuan("3.33"), yuan("30.00"), yuan("15.00")),
                 tuple("BJ-HIGH", yuan("33.34"), yuan("3.34"), yuan("30.00"), yuan("24.00")));
-        // the contract's own figures stay those of the whole deal
-        assertThat(state.book().income()).isEqualTo(yuan("100.00"));
+        // the contract's book is the seller's: its share, as its co-owner row; the deal's income stays whole
+        assertThat(state.book().income()).isEqualTo(yuan("33.33"));
+        assertThat(state.book().requiredReward()).isEqualTo(yuan("21.00"));
+        assertThat(state.income()).isEqualTo(yuan("100.00"));
         ContractState restored = ContractState.restore(state.snapshot());
         assertThat(restored.coOwners().figures(TODAY)).isEqualTo(state.coOwners().figures(TODAY));
     }

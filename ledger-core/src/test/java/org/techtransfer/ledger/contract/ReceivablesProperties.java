@@ -46,7 +46,7 @@ class ReceivablesProperties {
                 new PaymentTermsSet(CONTRACT, "T-1", instalments, null, null),
                 new IncomeRecorded(CONTRACT, "IN-1", Money.ofFen(receivedFen), RECEIVED, IncomeCategory.INSTALLMENT)));
         LocalDate today = SIGNED.plusDays(daysAfterSigning);
-        Receivables r = state.deal().receivables(state.book(), today);
+        Receivables r = state.receivables(today);
         assertThat(r.expected()).isEqualTo(total);
         assertThat(r.received().plus(r.outstanding())).isEqualTo(r.expected());
         assertThat(r.received().plus(r.unscheduled())).isEqualTo(Money.ofFen(receivedFen));

@@ -202,7 +202,7 @@ class ReceivablesTest {
     void receipts_settle_the_oldest_instalment_first_and_what_is_left_past_its_date_is_overdue() {
         ContractState state = ContractState.replay(List.of(beijingLicence(),
                 termsSet("T-1", null, null, UPFRONT, BALANCE, APPROVAL), income("IN-1", "200000.00")));
-        Receivables r = state.deal().receivables(state.book(), TODAY);
+        Receivables r = state.receivables(TODAY);
         assertThat(r.expected()).isEqualTo(yuan("1000000.00"));
         assertThat(r.received()).isEqualTo(yuan("200000.00"));
         assertThat(r.outstanding()).isEqualTo(yuan("800000.00"));
@@ -222,7 +222,7 @@ class ReceivablesTest {
                 termsSet("T-1", null, null, UPFRONT, BALANCE, APPROVAL),
                 income("IN-1", "300000.00", IncomeCategory.COST_REIMBURSEMENT), income("IN-2", "300000.00"),
                 reversed("R-1", "IN-2", EntryType.INCOME)));
-        Receivables r = state.deal().receivables(state.book(), TODAY);
+        Receivables r = state.receivables(TODAY);
         assertThat(r.received()).isEqualTo(Money.ZERO);
         assertThat(r.overdue()).isEqualTo(yuan("300000.00"));
     }
@@ -233,7 +233,7 @@ class ReceivablesTest {
         LocalDate to = LocalDate.of(2021, 6, 30);
         ContractState state = ContractState.replay(List.of(beijingLicence(), termsSet("T-1", ROYALTY, null, UPFRONT),
                 reported("S-1", from, to, "1000000.00", "50000.00"), income("IN-1", "320000.00")));
-        Receivables r = state.deal().receivables(state.book(), TODAY);
+        Receivables r = state.receivables(TODAY);
         assertThat(r.items()).extracting(Receivable::itemId, Receivable::kind, Receivable::amount, Receivable::dueOn)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("I-1", ReceivableKind.INSTALMENT, yuan("300000.00"), RECEIVED),
@@ -250,7 +250,7 @@ class ReceivablesTest {
     @Test
     void receipts_beyond_the_terms_are_unscheduled_and_a_contract_without_terms_expects_nothing() {
         ContractState state = ContractState.replay(List.of(beijingLicence(), income("IN-1", "1000.00")));
-        Receivables r = state.deal().receivables(state.book(), TODAY);
+        Receivables r = state.receivables(TODAY);
         assertThat(r.hasTerms()).isFalse();
         assertThat(r.expected()).isEqualTo(Money.ZERO);
         assertThat(r.unscheduled()).isEqualTo(yuan("1000.00"));
@@ -263,8 +263,8 @@ class ReceivablesTest {
                 reported("S-1", LocalDate.of(2021, 4, 1), LocalDate.of(2021, 6, 30), "1000000.00", "50000.00"),
                 income("IN-1", "300000.00", IncomeCategory.COST_REIMBURSEMENT)));
         ContractState restored = ContractState.restore(state.snapshot());
-        assertThat(restored.deal().receivables(restored.book(), TODAY))
-                .isEqualTo(state.deal().receivables(state.book(), TODAY));
+        assertThat(restored.receivables(TODAY))
+                .isEqualTo(state.receivables(TODAY));
         assertThat(restored.usesEntryId("S-1")).isTrue();
     }
 }

@@ -203,7 +203,7 @@ class ContractPages {
     }
 
     private static Deal deal(ContractState state, LocalDate day) {
-        return new Deal(state.deal().receivables(state.book(), day), state.deal().reports(),
+        return new Deal(state.receivables(day), state.deal().reports(),
                 state.coOwners().figures(day));
     }
 

@@ -89,7 +89,7 @@ public class ReceivableController {
     /** The view of one contract's receivables: the API's answer and the contract page's section. */
     public static ContractReceivablesView view(ContractState state, LocalDate today) {
         return new ContractReceivablesView(state.contractId(), state.registration().sellerInstitutionId(),
-                state.deal().terms(), state.deal().reports(), state.deal().receivables(state.book(), today), today);
+                state.deal().terms(), state.deal().reports(), state.receivables(today), today);
     }
 
     @GetMapping("/api/v1/receivables")

@@ -8,6 +8,7 @@ import org.techtransfer.ledger.app.console.ConsolePage;
 import org.techtransfer.ledger.app.export.Exports;
 import org.techtransfer.ledger.app.security.Access;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.projections.coownership.CoOwnerObligations;
 import org.techtransfer.ledger.projections.reward.RewardObligations;
 import org.techtransfer.ledger.reward.RewardStatus;
 
@@ -16,18 +17,26 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-/** Reward obligations, overdue first, with their totals; a recorder sees its own institution's. */
+/**
+ * Reward obligations, overdue first, with their totals; a recorder sees its own institution's. Below them, the
+ * obligations an institution has as co-owner of contracts another institution sold: on its own share, under its own
+ * policy (the seller's share of a co-owned contract is already its row above); and its self-implementations'
+ * obligations, at least 5% of each rewarded year's operating profit (issue 15).
+ */
 @ConsolePage
 class ObligationPages {
 
     static final int PAGE_SIZE = 50;
 
     private final RewardObligations obligations;
+    private final CoOwnerObligations coOwnerObligations;
     private final Exports exports;
     private final Clock clock;
 
-    ObligationPages(RewardObligations obligations, Exports exports, Clock clock) {
+    ObligationPages(RewardObligations obligations, CoOwnerObligations coOwnerObligations, Exports exports,
+                    Clock clock) {
         this.obligations = obligations;
+        this.coOwnerObligations = coOwnerObligations;
         this.exports = exports;
         this.clock = clock;
     }
@@ -58,6 +67,16 @@ class ObligationPages {
                 rows.stream().mapToLong(RewardObligations.Obligation::sharesOutstanding).sum(), null,
                 rows.stream().map(RewardObligations.Obligation::rewardPending).filter(java.util.Objects::nonNull)
                         .reduce(Money.ZERO, Money::plus), null));
+        List<CoOwnerObligations.CoOwnerObligation> asCoOwner = coOwnerObligations.find(scope).stream()
+                .filter(o -> !o.institutionId().equals(o.sellerId())).toList();
+        model.addAttribute("coOwned", asCoOwner);
+        List<RewardObligations.ImplementationObligation> implementations =
+                obligations.implementations(scope, LocalDate.now(clock));
+        model.addAttribute("implementations", implementations);
+        model.addAttribute("implementationsOutstanding", implementations.stream()
+                .map(RewardObligations.ImplementationObligation::outstanding).reduce(Money.ZERO, Money::plus));
+        model.addAttribute("coOwnedRequired", asCoOwner.stream().map(CoOwnerObligations.CoOwnerObligation::requiredReward)
+                .reduce(Money.ZERO, Money::plus));
         return "obligations";
     }
 

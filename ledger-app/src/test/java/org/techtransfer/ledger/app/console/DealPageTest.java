@@ -81,13 +81,20 @@ class DealPageTest {
             browser.open("/contracts/C-DEAL");
             assertThat(browser.pageText()).contains("Receivables", "Sales reports", "Co-owners", "Forecast reward",
                     "Awaiting its event").doesNotContain("??");
+            // the seller's row is its 60% share (net 60,000.00, 70%: 42,000.00); the national co-owner's 40%
+            // (50%: 20,000.00) is listed apart, as its own obligation
+            browser.open("/obligations");
+            assertThat(browser.pageText()).contains("As co-owner of contracts other institutions sold", "60,000.00",
+                    "42,000.00", "40,000.00", "20,000.00").doesNotContain("70,000.00").doesNotContain("??");
         }
     }
 
     @Test
-    void a_recorder_records_a_self_implementation_its_profit_and_the_reward() {
+    void a_recorder_records_a_self_implementation_its_profit_and_the_reward() throws InterruptedException {
         try (Browser browser = new Browser(node.port(), "zh-CN")) {
             browser.signIn("recorder-a", TestUsers.PASSWORD);
+            browser.open("/");
+            assertThat(browser.find(By.cssSelector("header a[href='/implementations/new']")).getText()).isEqualTo("自行实施");
             browser.open("/implementations/new");
             WebElement form = browser.find(By.cssSelector("main form"));
             fill(browser, form, "implementationId", "IMP-1", "title", "纳米发电机中试线", "mode", "SELF",
@@ -108,6 +115,16 @@ class DealPageTest {
             record(browser, "reward-decisions", "decisionId", "D-1", "decidedOn", "2022-03-01", "total", "0.05",
                     "allocations[0].personId", "P-1", "allocations[0].amount", "0.05");
             assertThat(browser.pageText()).contains("各年度营业利润", "1.00", "0.05", "已决定奖励");
+            // the obligation is the finance officer's too: its own table on the obligations page, once the read
+            // model has the decision
+            for (int tries = 0; tries < 50; tries++) {
+                browser.open("/obligations");
+                if (browser.pageText().contains("纳米发电机中试线")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(browser.pageText()).contains("自行实施转化的奖励", "IMP-1", "纳米发电机中试线", "计奖年度营业利润");
         }
         try (Browser browser = new Browser(node.port(), "en")) {
             browser.signIn("auditor", TestUsers.PASSWORD);

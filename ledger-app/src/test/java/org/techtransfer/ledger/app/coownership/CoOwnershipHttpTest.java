@@ -69,6 +69,16 @@ class CoOwnershipHttpTest {
         assertThat(rows.get(0).path("requiredReward").asText()).isEqualTo("200.00");
         assertThat(rows.get(0).path("policyId").asText()).isEqualTo("NATIONAL-2015");
         assertThat(client.get("finance", API + "/rewards/co-owner-obligations").json()).hasSize(2);
+        // the seller's own obligation is its share, once: the contract's row equals its co-owner row
+        JsonNode seller = null;
+        for (JsonNode row : client.get("finance", API + "/rewards/obligations?institutionId=DEMO-A&position="
+                + position).json()) {
+            seller = "C-CO".equals(row.path("contractId").asText()) ? row : seller;
+        }
+        assertThat(seller.path("netIncome").asText()).isEqualTo("600.01");
+        assertThat(seller.path("requiredReward").asText()).isEqualTo("420.01");
+        assertThat(client.get(R, API + "/contracts/C-CO").json().path("requiredReward").asText()).isEqualTo("420.01");
+        assertThat(client.get("recorder-b", API + "/rewards/obligations").json()).isEmpty();
         // a co-owner may read the split, not record on the seller's contract
         assertThat(client.post("recorder-b", API + "/contracts/C-CO/co-owners",
                 body("coOwnershipId", "CO-3", "owners", owners("0.5", "0.5"))).status()).isEqualTo(403);

@@ -64,7 +64,7 @@ public class ReceivableProjection implements ReadModel {
             return;
         }
         ContractState contract = contracts.after(message);
-        Receivables r = contract.deal().receivables(contract.book(), ANY_DAY);
+        Receivables r = contract.receivables(ANY_DAY);
         List<Receivable> open = r.items().stream().filter(i -> i.status() != ReceivableStatus.RECEIVED).toList();
         String[] due = open.stream().map(i -> i.dueOn() == null ? null : i.dueOn().toString()).toArray(String[]::new);
         long[] fen = open.stream().mapToLong(i -> i.amount().minus(i.received()).fen()).toArray();

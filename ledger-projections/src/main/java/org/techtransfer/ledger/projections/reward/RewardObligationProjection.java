@@ -11,6 +11,7 @@ import org.techtransfer.ledger.approval.DecisionApprovalRecorded;
 import org.techtransfer.ledger.approval.DecisionApprovals;
 import org.techtransfer.ledger.approval.EquityRewardProposed;
 import org.techtransfer.ledger.contract.ContractState;
+import org.techtransfer.ledger.implementation.ImplementationState;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
@@ -24,13 +25,15 @@ import org.techtransfer.ledger.reward.RewardStatus;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reward obligations, cash and shares, one row per contract, computed by the contract's {@code RewardBook}
  * exactly as the aggregate computes them. Every event of a contract rewrites its row from the contract's state,
  * so handling an event twice, or replaying the whole log, gives the same row. Beside it, one row per cash payment
- * that stands with its reduced wage tax, as the book judged it when the payment was recorded.
+ * that stands with its reduced wage tax, as the book judged it when the payment was recorded. Self-implementations'
+ * obligations (issue 15) are kept beside the contracts', one row per implementation from its own book.
  */
 @ProcessingGroup(RewardObligationProjection.NAME)
 public class RewardObligationProjection implements ReadModel {
@@ -45,8 +48,10 @@ public class RewardObligationProjection implements ReadModel {
     public static final String STATUS_ON = "CASE WHEN o.due_by IS NULL OR o.due_by >= ? "
             + "THEN o.status_until_due ELSE o.status_after_due END";
     private static final String CONTRACT = "TechnologyContract";
+    private static final String IMPLEMENTATION = "Implementation";
 
     private final JdbcTemplate jdbc;
+    private final EventStore log;
     private final ContractStates contracts;
     private final RowBuffer<String> rows;
     private final RowBuffer<List<String>> taxRows;
@@ -55,6 +60,7 @@ public class RewardObligationProjection implements ReadModel {
 
     public RewardObligationProjection(JdbcTemplate jdbc, EventStore log, int contractsFollowed) {
         this.jdbc = jdbc;
+        this.log = log;
         this.contracts = new ContractStates(log, contractsFollowed);
         this.rows = new RowBuffer<>(NAME, jdbc, """
                 INSERT INTO reward_obligation (contract_id, institution_id, net_income_fen, required_reward_fen,
@@ -93,6 +99,10 @@ public class RewardObligationProjection implements ReadModel {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
+        if (IMPLEMENTATION.equals(message.getType())) {
+            implementation(message);
+            return;
+        }
         if (!CONTRACT.equals(message.getType())) {
             return;
         }
@@ -125,6 +135,31 @@ public class RewardObligationProjection implements ReadModel {
         }
     }
 
+    /**
+     * The implementation's row, from its book as its events up to this one make it (an implementation has a few
+     * events a year: read again from the log each time, so a replay or a retried batch writes the same row).
+     */
+    private void implementation(DomainEventMessage<?> message) {
+        List<Object> events = new ArrayList<>();
+        log.readEvents(message.getAggregateIdentifier()).asStream()
+                .takeWhile(e -> e.getSequenceNumber() <= message.getSequenceNumber())
+                .forEach(e -> events.add(e.getPayload()));
+        ImplementationState state = ImplementationState.replay(events);
+        RewardBook book = state.book();
+        LocalDate dueBy = book.dueBy().orElse(null);
+        jdbc.update("""
+                INSERT INTO implementation_obligation (implementation_id, institution_id, title, profit_fen,
+                    required_reward_fen, reward_decided_fen, reward_paid_fen, outstanding_fen, due_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (implementation_id) DO UPDATE SET profit_fen = EXCLUDED.profit_fen,
+                    required_reward_fen = EXCLUDED.required_reward_fen, reward_decided_fen = EXCLUDED.reward_decided_fen,
+                    reward_paid_fen = EXCLUDED.reward_paid_fen, outstanding_fen = EXCLUDED.outstanding_fen,
+                    due_by = EXCLUDED.due_by""",
+                state.registration().implementationId(), state.registration().institutionId(),
+                state.registration().title(), book.netIncome().fen(), book.requiredReward().fen(),
+                book.rewardDecided().fen(), book.rewardPaid().fen(), book.outstanding().fen(), dueBy == null ? null : Date.valueOf(dueBy));
+    }
+
     /** Each routed decision of the contract: a row while it waits for a level, none once it is closed. */
     private void waiting(ContractState contract) {
         for (DecisionApprovals.Decision d : contract.approvals().decisions()) {
@@ -146,14 +181,16 @@ public class RewardObligationProjection implements ReadModel {
         jdbc.update("DELETE FROM reward_obligation");
         jdbc.update("DELETE FROM reward_tax_payment");
         jdbc.update("DELETE FROM reward_approval_waiting");
+        jdbc.update("DELETE FROM implementation_obligation");
     }
 
     @Override
     public String checksum() {
         // one digest of both tables, like every other read model's
-        return jdbc.queryForObject("SELECT md5(? || ':' || ? || ':' || ?)", String.class,
+        return jdbc.queryForObject("SELECT md5(? || ':' || ? || ':' || ? || ':' || ?)", String.class,
                 TableChecksum.of(jdbc, "reward_obligation", "contract_id"),
                 TableChecksum.of(jdbc, "reward_tax_payment", "contract_id, payment_id"),
-                TableChecksum.of(jdbc, "reward_approval_waiting", "contract_id, decision_id"));
+                TableChecksum.of(jdbc, "reward_approval_waiting", "contract_id, decision_id"),
+                TableChecksum.of(jdbc, "implementation_obligation", "implementation_id"));
     }
 }

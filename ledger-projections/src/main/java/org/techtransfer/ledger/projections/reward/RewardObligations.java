@@ -35,6 +35,15 @@ public class RewardObligations {
                              @JsonInclude(JsonInclude.Include.NON_NULL) Long sharesPending) {
     }
 
+    /**
+     * A self-implementation's reward obligation on the day asked (issue 15): {@code profit} is the operating profit
+     * of the rewarded years, on which at least 5% is owed.
+     */
+    public record ImplementationObligation(String implementationId, String institutionId, String title, Money profit,
+                                           Money requiredReward, Money rewardDecided, Money rewardPaid,
+                                           Money outstanding, RewardStatus status, LocalDate dueBy) {
+    }
+
     /** A reward decision waiting for an approval at {@code nextLevel}; cash has a total, shares a count. */
     public record Waiting(String contractId, String decisionId, String institutionId, ApprovalLevel nextLevel,
                           LocalDate decidedOn, Money total, Long totalShares, Money value, String proposedBy) {
@@ -88,6 +97,27 @@ public class RewardObligations {
             }
         }, args);
         found.sort(URGENT_FIRST);
+        return found;
+    }
+
+    /** The self-implementations' obligations of one institution, or of all when null; the most urgent first. */
+    public List<ImplementationObligation> implementations(String institutionId, LocalDate today) {
+        String sql = "SELECT implementation_id, institution_id, title, profit_fen, required_reward_fen, "
+                + "reward_decided_fen, reward_paid_fen, outstanding_fen, due_by FROM implementation_obligation"
+                + (institutionId == null ? "" : " WHERE institution_id = ?");
+        Object[] args = institutionId == null ? new Object[0] : new Object[]{institutionId};
+        List<ImplementationObligation> found = new ArrayList<>(jdbc.query(sql, (rs, n) -> {
+            Money required = Money.ofFen(rs.getLong("required_reward_fen"));
+            Money paid = Money.ofFen(rs.getLong("reward_paid_fen"));
+            LocalDate dueBy = rs.getObject("due_by", LocalDate.class);
+            return new ImplementationObligation(rs.getString("implementation_id"), rs.getString("institution_id"),
+                    rs.getString("title"), Money.ofFen(rs.getLong("profit_fen")), required,
+                    Money.ofFen(rs.getLong("reward_decided_fen")), paid, Money.ofFen(rs.getLong("outstanding_fen")),
+                    RewardStatus.of(required, paid, dueBy, today), dueBy);
+        }, args));
+        found.sort(Comparator.comparing((ImplementationObligation o) -> o.status().ordinal()).reversed()
+                .thenComparing(ImplementationObligation::dueBy, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ImplementationObligation::implementationId));
         return found;
     }
 
