@@ -28,6 +28,7 @@ import org.techtransfer.ledger.reward.RecordPublicity;
 import org.techtransfer.ledger.reward.WithdrawRewardDecision;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.techtransfer.ledger.app.console.Form.Field.check;
@@ -42,26 +43,41 @@ import static org.techtransfer.ledger.app.console.Form.Field.text;
 /** The forms of the commands on contracts, field for field as docs/api.md describes their bodies. */
 final class ContractForms {
 
+    /** The message prefix of each choice's options ("income.ROYALTY"): the forms' selects and the events shown on a contract. */
+    private static final Map<Class<? extends Enum<?>>, String> OPTION_KEYS = Map.of(ContractKind.class, "kind",
+            OrganisationType.class, "org", LicenseScope.class, "scope", IpKind.class, "ipKind", Pricing.class, "pricing",
+            IncomeCategory.class, "income", CostCategory.class, "cost", InstalmentKind.class, "instalment");
+
     static final Form REGISTER = new Form("register", "form.register", RegisterContract.class, "contractId", List.of(
             text("contractId", true), text("registrationNumber", true),
-            select("kind", ContractKind.class, "kind", true), text("sellerInstitutionId", true),
-            text("buyer.name", true), select("buyer.type", OrganisationType.class, "org", true),
+            choice("kind", ContractKind.class, true), text("sellerInstitutionId", true),
+            text("buyer.name", true), choice("buyer.type", OrganisationType.class, true),
             text("buyer.regionCode", true), text("technologyField", true),
             money("totalAmount"), money("technologyAmount"), date("signedOn"),
-            select("licenseScope", LicenseScope.class, "scope", false), select("ipKind", IpKind.class, "ipKind", false),
-            select("pricing", Pricing.class, "pricing", false), text("dealNoticeId", false),
+            choice("licenseScope", LicenseScope.class, false), choice("ipKind", IpKind.class, false),
+            choice("pricing", Pricing.class, false), text("dealNoticeId", false),
             lines("achievements"),
             rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership"),
                     check("principalHead"))));
+
+    /** The message key of an option as the forms label it, or null for a value no form offers. */
+    static String optionKey(Enum<?> value) {
+        String prefix = OPTION_KEYS.get(value.getDeclaringClass());
+        return prefix == null ? null : prefix + "." + value.name();
+    }
+
+    private static <E extends Enum<E>> Field choice(String name, Class<E> values, boolean required) {
+        return select(name, values, OPTION_KEYS.get(values), required);
+    }
 
     /** The forms on a registered contract, in the order a deal runs. */
     static final List<Form> ON_CONTRACT = List.of(
             new Form("incomes", "form.income", RecordIncome.class, "incomeId", List.of(
                     text("incomeId", true), money("amount"), date("receivedOn"),
-                    select("category", IncomeCategory.class, "income", true))),
+                    choice("category", IncomeCategory.class, true))),
             new Form("costs", "form.cost", RecordCost.class, "costId", List.of(
                     text("costId", true), money("amount"), date("incurredOn"),
-                    select("category", CostCategory.class, "cost", true))),
+                    choice("category", CostCategory.class, true))),
             new Form("equity", "form.equity", ReceiveEquity.class, "equityId", List.of(
                     text("equityId", true), text("company", true), number("shares"), money("valuation"),
                     date("receivedOn"))),
@@ -84,7 +100,7 @@ final class ContractForms {
                             check("principalHead")))),
             new Form("payment-terms", "form.paymentTerms", SetPaymentTerms.class, "termsId", List.of(
                     text("termsId", true), text("changeReason", false),
-                    rows("instalments", text("instalmentId", true), select("kind", InstalmentKind.class, "instalment", true),
+                    rows("instalments", text("instalmentId", true), choice("kind", InstalmentKind.class, true),
                             money("amount"), optional(date("dueOn")), text("milestone", false)),
                     optional(number("royalty.rate")), optional(money("royalty.minimumAnnual")),
                     optional(number("royalty.firstYear")), optional(number("royalty.lastYear")),

@@ -18,22 +18,16 @@ import org.techtransfer.ledger.app.security.Role;
 import org.techtransfer.ledger.app.web.Formats;
 import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.app.web.Refusals;
-import org.techtransfer.ledger.contract.ContractKind;
 import org.techtransfer.ledger.contract.ContractRegistered;
-import org.techtransfer.ledger.contract.CostCategory;
-import org.techtransfer.ledger.contract.IncomeCategory;
-import org.techtransfer.ledger.contract.LicenseScope;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.contract.RegisterContract;
 import org.techtransfer.ledger.coownership.CoOwnerBooks;
 import org.techtransfer.ledger.institution.InstitutionRegistered;
 import org.techtransfer.ledger.institution.Institutions;
-import org.techtransfer.ledger.institution.OrganisationType;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.receivable.Receivables;
 import org.techtransfer.ledger.receivable.SalesReported;
 import org.techtransfer.ledger.reward.Contributor;
-import org.techtransfer.ledger.reward.IpKind;
 import org.techtransfer.ledger.reward.RewardBook;
 
 import java.lang.reflect.RecordComponent;
@@ -71,10 +65,6 @@ class ContractPages {
     record Detail(String labelKey, String text, String textKey) {
     }
 
-    /** The message prefix of each choice's options, as the forms of {@link ContractForms} name them. */
-    private static final Map<Class<?>, String> OPTION_KEYS = Map.of(ContractKind.class, "kind",
-            OrganisationType.class, "org", LicenseScope.class, "scope", IpKind.class, "ipKind",
-            IncomeCategory.class, "income", CostCategory.class, "cost");
 
     private record Page(ContractView view, List<Person> people, Money undecided) {
     }
@@ -248,7 +238,7 @@ class ContractPages {
                     businessDate = date;
                 } else if (value != null && !name.equals("contractId") && !(payload instanceof ContractRegistered)) {
                     details.add(new Detail("field." + name, shown(value),
-                            value instanceof Enum<?> option ? OPTION_KEYS.get(option.getDeclaringClass()) + "." + option.name() : null));
+                            value instanceof Enum<?> option ? ContractForms.optionKey(option) : null));
                 }
             }
         }
