@@ -1,6 +1,7 @@
 package org.techtransfer.ledger.app.contract;
 
 import org.techtransfer.ledger.app.console.Form;
+import org.techtransfer.ledger.approval.ApprovalLevel;
 import org.techtransfer.ledger.app.console.Form.Field;
 import org.techtransfer.ledger.contract.AmendContract;
 import org.techtransfer.ledger.contract.ChangeContributors;
@@ -46,7 +47,8 @@ final class ContractForms {
     /** The message prefix of each choice's options ("income.ROYALTY"): the forms' selects and the events shown on a contract. */
     private static final Map<Class<? extends Enum<?>>, String> OPTION_KEYS = Map.of(ContractKind.class, "kind",
             OrganisationType.class, "org", LicenseScope.class, "scope", IpKind.class, "ipKind", Pricing.class, "pricing",
-            IncomeCategory.class, "income", CostCategory.class, "cost", InstalmentKind.class, "instalment");
+            IncomeCategory.class, "income", CostCategory.class, "cost", InstalmentKind.class, "instalment",
+            ApprovalLevel.class, "approvalLevel");
 
     static final Form REGISTER = new Form("register", "form.register", RegisterContract.class, "contractId", List.of(
             text("contractId", true), text("registrationNumber", true),
@@ -60,10 +62,13 @@ final class ContractForms {
             rows("contributors", text("personId", true), text("name", true), check("principal"), check("leadership"),
                     check("principalHead"))));
 
-    /** The message key of an option as the forms label it, or null for a value no form offers. */
-    static String optionKey(Enum<?> value) {
-        String prefix = OPTION_KEYS.get(value.getDeclaringClass());
-        return prefix == null ? null : prefix + "." + value.name();
+    /** The message key of an option as the forms label it (a yes or no as a check box's), or null for any other value. */
+    static String optionKey(Object value) {
+        if (value instanceof Boolean yes) {
+            return yes ? "common.yes" : "common.no";
+        }
+        String prefix = value instanceof Enum<?> option ? OPTION_KEYS.get(option.getDeclaringClass()) : null;
+        return prefix == null ? null : prefix + "." + ((Enum<?>) value).name();
     }
 
     private static <E extends Enum<E>> Field choice(String name, Class<E> values, boolean required) {

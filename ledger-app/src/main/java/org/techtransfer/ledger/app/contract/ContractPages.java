@@ -238,7 +238,7 @@ class ContractPages {
                     businessDate = date;
                 } else if (value != null && !name.equals("contractId") && !(payload instanceof ContractRegistered)) {
                     details.add(new Detail("field." + name, shown(value),
-                            value instanceof Enum<?> option ? ContractForms.optionKey(option) : null));
+                            ContractForms.optionKey(value)));
                 }
             }
         }
