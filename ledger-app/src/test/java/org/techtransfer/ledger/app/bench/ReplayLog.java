@@ -2,11 +2,18 @@ package org.techtransfer.ledger.app.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
+import org.techtransfer.ledger.achievement.AchievementKind;
+import org.techtransfer.ledger.achievement.AchievementMoved;
+import org.techtransfer.ledger.achievement.AchievementRegistered;
+import org.techtransfer.ledger.achievement.Inventor;
+import org.techtransfer.ledger.achievement.Stage;
 import org.techtransfer.ledger.app.eventstore.EventStoreConfiguration;
 import org.techtransfer.ledger.contract.CostCategory;
 import org.techtransfer.ledger.contract.CostRecorded;
 import org.techtransfer.ledger.contract.IncomeCategory;
 import org.techtransfer.ledger.contract.IncomeRecorded;
+import org.techtransfer.ledger.demand.DemandMatched;
+import org.techtransfer.ledger.demand.DemandRecorded;
 import org.techtransfer.ledger.money.Money;
 
 import javax.sql.DataSource;
@@ -18,6 +25,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -30,7 +38,9 @@ import java.util.function.IntFunction;
  * store's own Jackson mapper, metadata with the same keys, Axon's timestamp format, and the next
  * sequence number of its contract. Four in five are IncomeRecorded, one in five CostRecorded (small
  * amounts, so net income stays positive), spread round robin over the contracts, so that every read
- * model meets a realistic interleaving and nothing needs a reward decision to be valid.
+ * model meets a realistic interleaving and nothing needs a reward decision to be valid. One event in
+ * {@value #LIBRARY_EVERY} belongs to the reserve library instead (an achievement registered or moved, a
+ * demand recorded or matched, in turn), so that the library's read models do their share of a replay.
  */
 final class ReplayLog {
 
@@ -39,6 +49,8 @@ final class ReplayLog {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Rows per transaction: large enough to be fast, small enough to keep each transaction short. */
     private static final int ROWS_PER_TRANSACTION = 20_000;
+    /** A district's library moves far less often than its contracts' money: one event in this many. */
+    private static final int LIBRARY_EVERY = 50;
 
     private final DataSource database;
     private final ObjectMapper json = EventStoreConfiguration.eventMapper();
@@ -66,6 +78,7 @@ final class ReplayLog {
             return 0;
         }
         Map<String, Long> next = nextSequences(contracts, contractIds);
+        Library library = new Library(libraryEntries());
         Random random = new Random(missing);
         String timeStamp = DateTimeUtils.formatInstant(Instant.now());
         long written = 0;
@@ -75,19 +88,26 @@ final class ReplayLog {
                 int inBatch = 0;
                 int contract = 0;
                 while (written < missing) {
-                    String id = contractIds.apply(contract);
-                    long sequence = next.merge(id, 1L, Long::sum) - 1;
-                    boolean cost = random.nextInt(5) == 0;
-                    String entryId = "LOG-" + sequence;
-                    Object event = cost
-                            ? new CostRecorded(id, entryId, Money.ofFen(1_000 + random.nextInt(99_000)),
-                            LocalDate.of(2026, 3, 20), CostCategory.values()[random.nextInt(CostCategory.values().length)])
-                            : new IncomeRecorded(id, entryId, Money.ofFen(100_000 + random.nextInt(900_000)),
-                            LocalDate.of(2026, 1 + random.nextInt(12), 1 + random.nextInt(28)), IncomeCategory.ROYALTY);
+                    Row row;
+                    if (written % LIBRARY_EVERY == LIBRARY_EVERY - 1) {
+                        row = library.next();
+                    } else {
+                        String id = contractIds.apply(contract);
+                        long sequence = next.merge(id, 1L, Long::sum) - 1;
+                        boolean cost = random.nextInt(5) == 0;
+                        String entryId = "LOG-" + sequence;
+                        row = new Row(id, sequence, "TechnologyContract", cost
+                                ? new CostRecorded(id, entryId, Money.ofFen(1_000 + random.nextInt(99_000)),
+                                LocalDate.of(2026, 3, 20), CostCategory.values()[random.nextInt(CostCategory.values().length)])
+                                : new IncomeRecorded(id, entryId, Money.ofFen(100_000 + random.nextInt(900_000)),
+                                LocalDate.of(2026, 1 + random.nextInt(12), 1 + random.nextInt(28)), IncomeCategory.ROYALTY));
+                        contract = (contract + 1) % contracts;
+                    }
+                    Object event = row.event();
                     insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, id);
-                    insert.setLong(3, sequence);
-                    insert.setString(4, "TechnologyContract");
+                    insert.setString(2, row.aggregateId());
+                    insert.setLong(3, row.sequence());
+                    insert.setString(4, row.type());
                     insert.setString(5, timeStamp);
                     insert.setString(6, event.getClass().getName());
                     insert.setString(7, null);
@@ -95,7 +115,6 @@ final class ReplayLog {
                     insert.setString(9, json.writeValueAsString(Baseline.metaData()));
                     insert.addBatch();
                     written++;
-                    contract = (contract + 1) % contracts;
                     if (++inBatch % 1_000 == 0) {
                         insert.executeBatch();
                     }
@@ -115,6 +134,59 @@ final class ReplayLog {
             }
         }
         return written;
+    }
+
+    /** How many library events earlier top-ups wrote: the next ones go on from there, with new names. */
+    private long libraryEntries() throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE '"
+                     + Library.ACHIEVEMENTS + "%' OR aggregate_identifier LIKE '" + Library.DEMANDS + "%'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** One row of {@code domain_event_entry}: the event and its place in its aggregate's stream. */
+    private record Row(String aggregateId, long sequence, String type, Object event) {
+    }
+
+    /**
+     * The reserve library's events, in a cycle of four: an achievement registered, a demand recorded, the demand
+     * matched with that achievement, the achievement offered. Each pair of streams is new, so every event is one
+     * its aggregate would have written.
+     */
+    private static final class Library {
+
+        static final String ACHIEVEMENTS = "achievement/BENCH-A-";
+        static final String DEMANDS = "demand/BENCH-D-";
+        private static final LocalDate ON = LocalDate.of(2026, 3, 1);
+
+        private long written;
+
+        Library(long written) {
+            this.written = written;
+        }
+
+        Row next() {
+            long cycle = written / 4;
+            String achievement = "BENCH-A-%07d".formatted(cycle);
+            String demand = "BENCH-D-%07d".formatted(cycle);
+            Row row = switch ((int) (written % 4)) {
+                case 0 -> new Row("achievement/" + achievement, 0, "Achievement", new AchievementRegistered(achievement,
+                        AchievementKind.INVENTION_PATENT, "Benchmark achievement " + cycle, List.of(LedgerBenchmark.INSTITUTION),
+                        List.of(new Inventor("Inventor " + cycle, null)), "nanotechnology", "ZL2026" + cycle, ON, "110116",
+                        Stage.RESERVE));
+                case 1 -> new Row("demand/" + demand, 0, "TechnologyDemand", new DemandRecorded(demand,
+                        LedgerBenchmark.INSTITUTION, "Benchmark Enterprise " + cycle, "91110116MA01ABCD3X", "110116",
+                        "A coating that lasts", "nanotechnology", Money.ofFen(50_000_000), ON));
+                case 2 -> new Row("demand/" + demand, 1, "TechnologyDemand", new DemandMatched(demand, "M-1",
+                        List.of(achievement), ON, null));
+                default -> new Row("achievement/" + achievement, 1, "Achievement", new AchievementMoved(achievement,
+                        "MOVE-1", Stage.RESERVE, Stage.OFFERED, "offered to " + demand));
+            };
+            written++;
+            return row;
+        }
     }
 
     /** The next sequence number of each contract: one past its highest. */
