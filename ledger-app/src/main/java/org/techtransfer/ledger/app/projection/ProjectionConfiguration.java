@@ -30,6 +30,7 @@ import org.techtransfer.ledger.projections.reward.RewardTaxReport;
 import org.techtransfer.ledger.projections.reward.RewardObligations;
 import org.techtransfer.ledger.projections.statistics.ContractVolumeProjection;
 import org.techtransfer.ledger.projections.statistics.ContractVolumes;
+import org.techtransfer.ledger.projections.support.ContractStates;
 import org.techtransfer.ledger.projections.support.ReadModel;
 
 import java.util.List;
@@ -47,22 +48,26 @@ public class ProjectionConfiguration {
     /** The processor that feeds every read model: its tokens are every read model's position in the log. */
     public static final String PROCESSOR = "read-models";
 
+    /** The contracts' folded states, one copy for the three read models that need them. */
     @Bean
-    RewardObligationProjection rewardObligationProjection(JdbcTemplate jdbc, EventStore eventStore,
-                                                          @Value("${ledger.projections.contracts-followed:20000}") int followed) {
-        return new RewardObligationProjection(jdbc, eventStore, followed);
+    ContractStates contractStates(EventStore eventStore,
+                                  @Value("${ledger.projections.contracts-followed:20000}") int followed) {
+        return new ContractStates(eventStore, followed);
     }
 
     @Bean
-    ReceivableProjection receivableProjection(JdbcTemplate jdbc, EventStore eventStore,
-                                              @Value("${ledger.projections.contracts-followed:20000}") int followed) {
-        return new ReceivableProjection(jdbc, eventStore, followed);
+    RewardObligationProjection rewardObligationProjection(JdbcTemplate jdbc, EventStore eventStore, ContractStates contracts) {
+        return new RewardObligationProjection(jdbc, eventStore, contracts);
     }
 
     @Bean
-    CoOwnerObligationProjection coOwnerObligationProjection(JdbcTemplate jdbc, EventStore eventStore,
-                                                            @Value("${ledger.projections.contracts-followed:20000}") int followed) {
-        return new CoOwnerObligationProjection(jdbc, eventStore, followed);
+    ReceivableProjection receivableProjection(JdbcTemplate jdbc, ContractStates contracts) {
+        return new ReceivableProjection(jdbc, contracts);
+    }
+
+    @Bean
+    CoOwnerObligationProjection coOwnerObligationProjection(JdbcTemplate jdbc, ContractStates contracts) {
+        return new CoOwnerObligationProjection(jdbc, contracts);
     }
 
     @Bean

@@ -4,12 +4,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.coownership.CoOwnerBooks.CoOwnerFigures;
 import org.techtransfer.ledger.coownership.CoOwnersSet;
-import org.techtransfer.ledger.projections.reward.ContractStates;
+import org.techtransfer.ledger.projections.support.ContractStates;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
@@ -38,9 +37,9 @@ public class CoOwnerObligationProjection implements ReadModel {
     private final RowBuffer<List<String>> rows;
     private Set<String> coOwned;
 
-    public CoOwnerObligationProjection(JdbcTemplate jdbc, EventStore log, int contractsFollowed) {
+    public CoOwnerObligationProjection(JdbcTemplate jdbc, ContractStates contracts) {
         this.jdbc = jdbc;
-        this.contracts = new ContractStates(log, contractsFollowed);
+        this.contracts = contracts;
         this.rows = new RowBuffer<>(NAME, jdbc, """
                 INSERT INTO co_owner_obligation (contract_id, institution_id, seller_id, share, policy_id, income_fen,
                                                  net_income_fen, required_reward_fen, due_by)

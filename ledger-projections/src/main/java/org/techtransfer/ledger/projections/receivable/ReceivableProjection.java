@@ -4,10 +4,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.techtransfer.ledger.contract.ContractState;
-import org.techtransfer.ledger.projections.reward.ContractStates;
+import org.techtransfer.ledger.projections.support.ContractStates;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
@@ -40,9 +39,9 @@ public class ReceivableProjection implements ReadModel {
     /** The contracts with terms, read from the table on the first event after a start. */
     private Set<String> withTerms;
 
-    public ReceivableProjection(JdbcTemplate jdbc, EventStore log, int contractsFollowed) {
+    public ReceivableProjection(JdbcTemplate jdbc, ContractStates contracts) {
         this.jdbc = jdbc;
-        this.contracts = new ContractStates(log, contractsFollowed);
+        this.contracts = contracts;
         this.rows = new RowBuffer<>(NAME, jdbc, """
                 INSERT INTO receivable (contract_id, institution_id, expected_fen, received_fen, outstanding_fen,
                                         forecast_reward_fen, open_due, open_fen)

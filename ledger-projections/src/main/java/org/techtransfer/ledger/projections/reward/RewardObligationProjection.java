@@ -12,6 +12,7 @@ import org.techtransfer.ledger.approval.DecisionApprovals;
 import org.techtransfer.ledger.approval.EquityRewardProposed;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.implementation.ImplementationState;
+import org.techtransfer.ledger.projections.support.ContractStates;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
@@ -58,10 +59,10 @@ public class RewardObligationProjection implements ReadModel {
     /** The decisions proposed and not yet closed, with the level each waits for (issue 23). */
     private final RowBuffer<List<String>> waitingRows;
 
-    public RewardObligationProjection(JdbcTemplate jdbc, EventStore log, int contractsFollowed) {
+    public RewardObligationProjection(JdbcTemplate jdbc, EventStore log, ContractStates contracts) {
         this.jdbc = jdbc;
         this.log = log;
-        this.contracts = new ContractStates(log, contractsFollowed);
+        this.contracts = contracts;
         this.rows = new RowBuffer<>(NAME, jdbc, """
                 INSERT INTO reward_obligation (contract_id, institution_id, net_income_fen, required_reward_fen,
                                                reward_decided_fen, reward_paid_fen, outstanding_fen, due_by,

@@ -1,16 +1,17 @@
-package org.techtransfer.ledger.projections.reward;
+package org.techtransfer.ledger.projections.support;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.techtransfer.ledger.contract.ContractState;
-import org.techtransfer.ledger.projections.support.ContractHistory;
 
 
 /**
- * The contracts a read model is following, each folded through the same {@link ContractState} as the
- * aggregate. An event continues the contract it belongs to; when this node has not seen the events
+ * The contracts the read models are following, each folded through the same {@link ContractState} as the
+ * aggregate, once for all of them: the read models that need a contract's state share one instance (they are
+ * fed by one processor, each event handed to every read model before the next event), so the first to see an
+ * event folds it and the others find it applied. An event continues the contract it belongs to; when this node has not seen the events
  * before it (a restart, a segment taken over from another node, an eviction), the contract is read
  * again from the log up to that event (from its latest snapshot, when that is not past the event). An
  * event seen twice (a batch retried after a rollback) is not applied twice.
