@@ -521,5 +521,6 @@ public class ApiDescription {
             answer) and wait until the read model has passed it.
             - An optional `X-Correlation-Id` header on a command is recorded with its events.
 
-            The contract is API.md (version 1); docs/api.md describes what this ledger answers, field by field.""";
+            This is version 1 of the API, with additions that never change its answers; the repository's \
+            docs/api.md describes what this ledger answers, field by field.""";
 }
