@@ -49,7 +49,7 @@ class CheckpointStamper implements SmartLifecycle {
                       @Value("${ledger.audit.tsa.timeout:5s}") Duration timeout,
                       @Value("${ledger.audit.tsa.interval:1s}") Duration interval,
                       @Value("${ledger.audit.tsa.retry-after:1m}") Duration retryAfter) {
-        this.authority = url.isBlank() ? null : new Timestamps(URI.create(url.strip()), connectTimeout, timeout);
+        this.authority = url.isBlank() ? null : new Timestamps(authorityUrl(url.strip()), connectTimeout, timeout);
         this.checkpoints = new CheckpointStore(jdbc);
         this.clock = clock;
         this.interval = interval;
@@ -59,6 +59,20 @@ class CheckpointStamper implements SmartLifecycle {
                 "refused", failureCounter(meters, "refused"), "invalid", failureCounter(meters, "invalid"));
         this.stamped = Counter.builder("ledger.audit.timestamps")
                 .description("RFC 3161 time stamps of checkpoints received and kept").register(meters);
+    }
+
+    /** A mistyped URL stops the start instead of failing every request unseen. */
+    private static URI authorityUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("LEDGER_TSA_URL is not a URL: " + e.getMessage());
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("LEDGER_TSA_URL must be an http or https URL with a host: " + url);
+        }
+        return uri;
     }
 
     private static Counter failureCounter(MeterRegistry meters, String reason) {

@@ -3,6 +3,7 @@ package org.techtransfer.ledger.app.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -26,11 +27,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.techtransfer.ledger.app.support.Deals.contract;
 import static org.techtransfer.ledger.app.support.Deals.income;
 import static org.techtransfer.ledger.app.support.Deals.institution;
@@ -112,7 +116,7 @@ class CheckpointTimestampTest {
         }
 
         // a token over another note, a token whose signature was changed, a time that is not the token's: refused
-        Timestamps other = new Timestamps(URI.create(tsa.url()), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Timestamps other = new Timestamps(URI.create(tsa.url()), Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertRefused(statement, "timestampToken", Base64.getEncoder().encodeToString(other.stamp("another note").token()),
                 "the checkpoint's timestamp: the timestamp token is not over the checkpoint's note");
         byte[] forged = der.clone();
@@ -168,6 +172,16 @@ class CheckpointTimestampTest {
                     }
                 });
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_checkpoint_timestamp", Long.class)).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    @Order(3)
+    void a_url_that_is_no_http_url_stops_the_start() {
+        for (String url : List.of("tsa.example.org/tsa", "ftp://tsa.example.org/", "http://")) {
+            assertThatThrownBy(() -> new CheckpointStamper(new JdbcTemplate(), Clock.systemUTC(), new SimpleMeterRegistry(), url,
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                    .as(url).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LEDGER_TSA_URL");
+        }
     }
 
     /**
