@@ -672,7 +672,10 @@ final class ApiOperations {
             read("GET /audit/checkpoint", "auditCheckpoint",
                     "The newest signed checkpoint of the Merkle tree over the sealed log (C2SP tlog-checkpoint in a "
                             + "signed note, Ed25519): `treeSize` leaves, the last at global `position`, with `rootHash`. "
-                            + "Keep `note` outside the ledger. A 404 while none has been signed.",
+                            + "Keep `note` outside the ledger. When the ledger has a time stamping authority "
+                            + "(`LEDGER_TSA_URL`), `timestampToken` is its RFC 3161 token over SHA-256 of `note` (DER, "
+                            + "base64) and `timestampedAt` the time it names, once it has answered; both null before, "
+                            + "and without one. A 404 while none has been signed.",
                     Callers.AUDIT, true, """
                             {"treeSize": 5, "rootHash": "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
                              "position": 5, "at": "2026-03-01T08:00:01Z",

@@ -63,16 +63,19 @@ public class AuditController {
             @RequestParam @Parameter(description = "The event's global position", example = "2") long position,
             @RequestParam(required = false) @Parameter(description = "The tree's size; the newest checkpoint's when "
                     + "absent", example = "2") Long treeSize) {
-        TreeStore.Leaf leaf = tree.leafAt(position);
-        if (leaf == null) {
+        // one round trip (docs/benchmarks.md, proofs): the leaf, the sizes and the nodes its path can take
+        TreeStore.Inclusion proof = tree.inclusionAt(position, treeSize);
+        if (proof.leaf() == null) {
             throw new NotFound("no sealed event at position " + position);
         }
-        long size = treeSize != null ? treeSize : newestSize();
-        if (size <= leaf.index() || size > tree.size()) {
-            throw new InvalidField("treeSize", "must be more than the leaf's index (" + leaf.index()
-                    + ") and at most the tree's size (" + tree.size() + ")");
+        if (proof.size() == null) {
+            throw new NotFound("no checkpoint has been signed yet");
         }
-        return new InclusionProof(leaf.index(), size, HEX.formatHex(leaf.hash()), hex(tree.inclusion(leaf.index(), size)));
+        if (proof.path() == null) {
+            throw new InvalidField("treeSize", "must be more than the leaf's index (" + proof.leaf().index()
+                    + ") and at most the tree's size (" + proof.storedSize() + ")");
+        }
+        return new InclusionProof(proof.leaf().index(), proof.size(), HEX.formatHex(proof.leaf().hash()), hex(proof.path()));
     }
 
     /** RFC 9162 2.1.4: that the tree of {@code from} leaves is the start of the tree of {@code to}. */
@@ -87,19 +90,14 @@ public class AuditController {
         if (from < 1) {
             throw new InvalidField("from", "must be at least 1");
         }
-        long size = tree.size();
-        if (to < from || to > size) {
-            throw new InvalidField("to", "must be at least from and at most the tree's size (" + size + ")");
+        if (to < from) {
+            throw new InvalidField("to", "must be at least from");
         }
-        return new ConsistencyProof(from, to, hex(tree.consistency(from, to)));
-    }
-
-    private long newestSize() {
-        CheckpointStore.AuditCheckpoint latest = checkpoints.latest();
-        if (latest == null) {
-            throw new NotFound("no checkpoint has been signed yet");
+        TreeStore.Consistency proof = tree.consistency(from, to);
+        if (proof.path() == null) {
+            throw new InvalidField("to", "must be at least from and at most the tree's size (" + proof.storedSize() + ")");
         }
-        return latest.treeSize();
+        return new ConsistencyProof(from, to, hex(proof.path()));
     }
 
     private static final HexFormat HEX = HexFormat.of();

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,7 +20,8 @@ import java.util.Map;
  * {@code java -jar ledger-app.jar verify-statement --file=STATEMENT.json --public-key=KEY}: checks a contract's
  * statement ({@code GET /contracts/{id}/statement}) with no database and no service: the checkpoint is signed by
  * the ledger's key, every event's stored fields hash to its leaf and its audit path leads from that leaf to the
- * checkpoint's root, and the events are the contract's whole history from its registration, in order. Exits 0 when
+ * checkpoint's root, the events are the contract's whole history from its registration, in order, and a timestamp
+ * token the checkpoint carries is over its note and signed by its certificate (docs/audit.md, 2d). Exits 0 when
  * the statement holds, 1 when it does not (naming the event), 2 on a usage error.
  */
 public final class StatementCheck {
@@ -52,9 +56,18 @@ public final class StatementCheck {
         List<String> findings = check(statement, key);
         if (findings.isEmpty()) {
             JsonNode checkpoint = statement.path("checkpoint");
+            Timestamps.Checked stamp;
+            try {
+                stamp = timestamp(checkpoint);
+            } catch (Timestamps.Invalid checkedAbove) {
+                throw new IllegalStateException(checkedAbove);
+            }
             System.out.println("verify-statement: valid: the " + statement.path("events").size() + " events of contract "
                     + statement.path("contractId").asText() + " are in the ledger's log as its key signed it at tree size "
-                    + checkpoint.path("treeSize").asLong() + " (" + checkpoint.path("at").asText() + ")");
+                    + checkpoint.path("treeSize").asLong() + " (" + checkpoint.path("at").asText() + ")"
+                    + (stamp == null ? "; the checkpoint has no timestamp token"
+                    : "; its RFC 3161 timestamp token holds: the note existed at " + stamp.stampedAt() + " (signed by "
+                    + stamp.authority() + "; whether to trust that authority is for the reader to decide)"));
             return 0;
         }
         findings.forEach(finding -> System.out.println("verify-statement: NOT VALID: " + finding));
@@ -80,6 +93,11 @@ public final class StatementCheck {
         if (checkpoint.path("treeSize").asLong() != signed.treeSize()
                 || !checkpoint.path("rootHash").asText().equals(HexFormat.of().formatHex(signed.rootHash()))) {
             findings.add("the statement's tree size or root hash is not the one its signed checkpoint names");
+        }
+        try {
+            timestamp(checkpoint);
+        } catch (Timestamps.Invalid e) {
+            findings.add("the checkpoint's timestamp: " + e.getMessage());
         }
         String contractId = statement.path("contractId").asText();
         JsonNode events = statement.path("events");
@@ -111,6 +129,37 @@ public final class StatementCheck {
             }
         }
         return findings;
+    }
+
+    /**
+     * The checkpoint's RFC 3161 token checked against its note, or null when it has none; {@code timestampedAt}
+     * must be the time the token names.
+     */
+    private static Timestamps.Checked timestamp(JsonNode checkpoint) throws Timestamps.Invalid {
+        String token = text(checkpoint, "timestampToken");
+        if (token == null) {
+            return null;
+        }
+        byte[] der;
+        try {
+            der = Base64.getDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            throw new Timestamps.Invalid("the token is not base64");
+        }
+        Timestamps.Checked checked = Timestamps.check(der, checkpoint.path("note").asText());
+        String at = text(checkpoint, "timestampedAt");
+        if (at == null || !checked.stampedAt().equals(instant(at))) {
+            throw new Timestamps.Invalid("timestampedAt (" + at + ") is not the time the token names (" + checked.stampedAt() + ")");
+        }
+        return checked;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode event, String field) {

@@ -37,12 +37,6 @@ public final class TreeStore {
         return last == null ? 0 : last.index() + 1;
     }
 
-    /** The leaf of the event at {@code position}, or null when it is none (not sealed, or a hole). */
-    public Leaf leafAt(long position) {
-        return jdbc.query("SELECT node_index, global_index, hash FROM audit_tree WHERE level = 0 AND global_index = ?",
-                rs -> rs.next() ? new Leaf(rs.getLong(1), rs.getLong(2), rs.getBytes(3)) : null, position);
-    }
-
     /** The frontier of the tree as stored now, to append to. */
     Merkle.Frontier frontier() {
         long size = size();
@@ -76,8 +70,92 @@ public final class TreeStore {
         return read(nodes -> Merkle.inclusion(nodes, index, size));
     }
 
-    public List<byte[]> consistency(long from, long to) {
-        return read(nodes -> Merkle.consistency(nodes, from, to));
+    /**
+     * The inclusion proof of the event at {@code position} in the tree of {@code size} leaves (the newest
+     * checkpoint's when null), in one round trip: the leaf, the stored tree's size, the newest checkpoint's and
+     * every node the path can take, which are the siblings of the leaf's ancestors and the complete subtrees the
+     * size splits into (a part of the tree that is not a power of two ends at its last leaf: RFC 9162 2.1.3.1).
+     */
+    public Inclusion inclusionAt(long position, Long size) {
+        Map<Long, byte[]> stored = new HashMap<>();
+        Inclusion[] found = new Inclusion[1];
+        jdbc.query("""
+                SELECT s.leaves, n.size, l.node_index AS leaf_index, l.hash AS leaf_hash, w.level, w.node_index,
+                       (SELECT t.hash FROM audit_tree t WHERE t.level = w.level AND t.node_index = w.node_index) AS hash
+                  FROM (SELECT coalesce(max(node_index) + 1, 0) AS leaves FROM audit_tree WHERE level = 0) s
+                 CROSS JOIN (SELECT coalesce(CAST(? AS bigint), (SELECT max(tree_size) FROM audit_checkpoint)) AS size) n
+                  LEFT JOIN (SELECT node_index, hash FROM audit_tree WHERE level = 0 AND global_index = ?) l ON true
+                  LEFT JOIN LATERAL (
+                       SELECT j AS level, (l.node_index >> j) # 1 AS node_index FROM generate_series(0, 62) j
+                        WHERE (1::bigint << j) < n.size
+                       UNION
+                       SELECT j, (n.size >> j) - 1 FROM generate_series(0, 62) j WHERE (n.size >> j) & 1 = 1
+                  ) w ON l.node_index < n.size AND n.size <= s.leaves
+                """, rs -> {
+            if (found[0] == null) {
+                long leafIndex = rs.getLong("leaf_index");
+                Leaf leaf = rs.wasNull() ? null : new Leaf(leafIndex, position, rs.getBytes("leaf_hash"));
+                long treeSize = rs.getLong("size");
+                found[0] = new Inclusion(leaf, rs.wasNull() ? null : treeSize, rs.getLong("leaves"), null);
+            }
+            byte[] hash = rs.getBytes("hash");
+            if (hash != null) {
+                stored.put(key(rs.getInt("level"), rs.getLong("node_index")), hash);
+            }
+        }, size, position);
+        Inclusion answer = found[0];
+        if (answer.leaf() == null || answer.size() == null || answer.size() <= answer.leaf().index()
+                || answer.size() > answer.storedSize()) {
+            return answer;
+        }
+        return new Inclusion(answer.leaf(), answer.size(), answer.storedSize(),
+                Merkle.inclusion((level, index) -> require(stored, level, index), answer.leaf().index(), answer.size()));
+    }
+
+    /**
+     * What {@link #inclusionAt} found.
+     *
+     * @param leaf       the event's leaf, or null when it has none (not sealed, or no event)
+     * @param size       the tree's size the proof is for, or null when none was given and no checkpoint is kept
+     * @param storedSize the stored tree's size
+     * @param path       the audit path, or null when the leaf or the size does not allow one
+     */
+    public record Inclusion(Leaf leaf, Long size, long storedSize, List<byte[]> path) {
+    }
+
+    /**
+     * The consistency proof from {@code from} to {@code to} leaves, in one round trip with the stored tree's size;
+     * null when {@code to} is beyond the stored tree.
+     */
+    public Consistency consistency(long from, long to) {
+        Set<Long> wanted = new HashSet<>();
+        byte[] placeholder = new byte[32];
+        Merkle.consistency((level, index) -> {
+            wanted.add(key(level, index));
+            return placeholder;
+        }, from, to);
+        Map<Long, byte[]> stored = new HashMap<>();
+        long[] leaves = {-1};
+        jdbc.query("""
+                SELECT s.leaves, w.level, w.node_index,
+                       (SELECT t.hash FROM audit_tree t WHERE t.level = w.level AND t.node_index = w.node_index) AS hash
+                  FROM (SELECT coalesce(max(node_index) + 1, 0) AS leaves FROM audit_tree WHERE level = 0) s
+                  LEFT JOIN unnest(CAST(? AS smallint[]), CAST(? AS bigint[])) AS w(level, node_index) ON true
+                """, rs -> {
+            leaves[0] = rs.getLong("leaves");
+            byte[] hash = rs.getBytes("hash");
+            if (hash != null) {
+                stored.put(key(rs.getInt("level"), rs.getLong("node_index")), hash);
+            }
+        }, keyArrays(wanted));
+        if (to > leaves[0]) {
+            return new Consistency(leaves[0], null);
+        }
+        return new Consistency(leaves[0], Merkle.consistency((level, index) -> require(stored, level, index), from, to));
+    }
+
+    /** What {@link #consistency} found: the stored tree's size, and the path when the stored tree reaches the size. */
+    public record Consistency(long storedSize, List<byte[]> path) {
     }
 
     /** Runs {@code proof} twice: once to learn which nodes it reads, then on those nodes fetched in one query. */
@@ -92,17 +170,28 @@ public final class TreeStore {
         return proof.apply((level, index) -> require(stored, level, index));
     }
 
+    /**
+     * The stored nodes of {@code wanted}: one statement of constant text (so that the driver and PostgreSQL keep its
+     * plan), each node looked up by the primary key.
+     */
     private Map<Long, byte[]> fetch(Set<Long> wanted) {
         Map<Long, byte[]> stored = new HashMap<>();
         if (wanted.isEmpty()) {
             return stored;
         }
-        String keys = wanted.stream().map(k -> "(" + (k >>> 56) + "," + (k & INDEX) + ")").collect(Collectors.joining(","));
-        jdbc.query("SELECT level, node_index, hash FROM audit_tree WHERE (level, node_index) IN (" + keys + ")",
+        jdbc.query("SELECT t.level, t.node_index, t.hash FROM unnest(CAST(? AS smallint[]), CAST(? AS bigint[])) "
+                + "AS w(level, node_index) JOIN audit_tree t ON t.level = w.level AND t.node_index = w.node_index",
                 rs -> {
                     stored.put(key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
-                });
+                }, keyArrays(wanted));
         return stored;
+    }
+
+    /** The nodes' levels and indexes as the two arrays the queries take, in one order. */
+    private static Object[] keyArrays(Set<Long> keys) {
+        List<Long> ordered = List.copyOf(keys);
+        return new Object[]{ordered.stream().map(k -> (short) (k >>> 56)).toArray(Short[]::new),
+                ordered.stream().map(k -> k & INDEX).toArray(Long[]::new)};
     }
 
     private static byte[] require(Map<Long, byte[]> stored, int level, long index) {

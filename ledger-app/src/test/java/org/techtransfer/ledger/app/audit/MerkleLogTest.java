@@ -196,9 +196,25 @@ class MerkleLogTest {
             }
             for (int m = 1; m <= size; m++) {
                 assertThat(ReferenceMerkle.consistent(m, size, ReferenceMerkle.mth(leaves.subList(0, m)), root,
-                        tree.consistency(m, size))).as("from %d to %d", m, size).isTrue();
+                        tree.consistency(m, size).path())).as("from %d to %d", m, size).isTrue();
+            }
+            assertThat(tree.consistency(1, n + 1).path()).as("beyond the stored tree").isNull();
+        }
+        // the one-query proof by position reads a superset of the nodes (the leaf's ancestors' siblings and the
+        // size's complete subtrees): the same path for every leaf and size, and none beyond the tree
+        List<Long> positions = jdbc.queryForList("SELECT global_index FROM audit_tree WHERE level = 0 ORDER BY node_index", Long.class);
+        for (int size = 1; size <= n; size++) {
+            for (int m = 0; m < size; m++) {
+                TreeStore.Inclusion proof = tree.inclusionAt(positions.get(m), (long) size);
+                assertThat(proof.leaf().index()).isEqualTo(m);
+                assertThat(proof.leaf().hash()).isEqualTo(leaves.get(m));
+                assertThat(proof.storedSize()).isEqualTo(n);
+                assertThat(proof.path()).as("leaf %d of %d", m, size).containsExactlyElementsOf(tree.inclusion(m, size));
             }
         }
+        assertThat(tree.inclusionAt(positions.get(n - 1), (long) n - 1).path()).as("a size that leaves the leaf out").isNull();
+        assertThat(tree.inclusionAt(positions.get(0), (long) n + 1).path()).as("beyond the stored tree").isNull();
+        assertThat(tree.inclusionAt(-1, (long) n).leaf()).as("no event there").isNull();
     }
 
     /** The leaf hashes of the sealed events, computed from the log's rows. */
