@@ -98,6 +98,18 @@ class AuditPages {
                 .body(latest.note().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The newest checkpoint's RFC 3161 token (DER), for {@code openssl ts -verify} (docs/audit.md, section 2d). */
+    @GetMapping("/audit/checkpoint.tst")
+    ResponseEntity<byte[]> checkpointToken() {
+        CheckpointStore.AuditCheckpoint latest = checkpoints.latest();
+        if (latest == null || latest.timestampToken() == null) {
+            throw new NotFound("the newest checkpoint has no time stamp yet");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-checkpoint-" + latest.treeSize() + ".tst\"")
+                .body(java.util.Base64.getDecoder().decode(latest.timestampToken()));
+    }
+
     @GetMapping("/audit/events.ndjson")
     ResponseEntity<StreamingResponseBody> events() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))

@@ -21,8 +21,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.techtransfer.ledger.app.support.LedgerClient;
 import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
+import org.techtransfer.ledger.app.support.TestUsers;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +37,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -125,6 +132,37 @@ class CheckpointTimestampTest {
                 "the checkpoint's timestamp: the timestamp token's signature does not verify with its certificate");
         assertRefused(statement, "timestampedAt", "2020-01-01T00:00:00Z",
                 "the checkpoint's timestamp: timestampedAt (2020-01-01T00:00:00Z) is not the time the token names");
+
+        // the console's audit page says the checkpoint is stamped and hands out the same token
+        HttpClient console = signedIn(AUDITOR);
+        String page = console.send(HttpRequest.newBuilder(URI.create(base() + "/audit?lang=en")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("An external time stamping authority (RFC 3161) signed that this checkpoint existed at")
+                .contains("href=\"/audit/checkpoint.tst\"");
+        HttpResponse<byte[]> download = console.send(HttpRequest.newBuilder(URI.create(base() + "/audit/checkpoint.tst")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(der);
+    }
+
+    private static String base() {
+        return "http://localhost:" + node.port();
+    }
+
+    /** A console session: the sign-in form posted with its CSRF token, the session kept in the client's cookies. */
+    private static HttpClient signedIn(String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = client.send(HttpRequest.newBuilder(URI.create(base() + "/signin")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as(form).isTrue();
+        String body = "username=" + user + "&password=" + TestUsers.PASSWORD + "&_csrf=" + csrf.group(1);
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base() + "/signin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
     }
 
     @Test

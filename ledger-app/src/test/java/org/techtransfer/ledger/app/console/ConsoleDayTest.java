@@ -157,6 +157,7 @@ class ConsoleDayTest {
             browser.in(paste).fill("checkpoint", note);
             browser.submit(paste);
             assertThat(browser.text(By.id("checkpoint-result"))).startsWith("检查点核验通过");
+            assertThat(browser.text(By.id("checkpoint-timestamp"))).startsWith("该检查点尚无外部时间戳");
             browser.screenshot("zh-audit");
         }
     }
