@@ -84,7 +84,7 @@ public final class ContractState {
             booksOf(e.institutionId()).forEach(b -> b.decideEquity(e.decisionId(), e.totalShares(), e.allocations()));
         } else if (event instanceof RewardDecisionWithdrawn e) {
             entryIds.add(e.withdrawalId());
-            booksOf(null).forEach(b -> b.withdraw(e.decisionId()));
+            booksOf(e.institutionId()).forEach(b -> b.withdraw(e.decisionId()));
         } else if (event instanceof ContributorsChanged e) {
             entryIds.add(e.changeId());
             book.changeContributors(e.contributors());
@@ -101,9 +101,13 @@ public final class ContractState {
             technologyAmount = e.technologyAmount();
         } else if (event instanceof EntryReversed e) {
             entryIds.add(e.reversalId());
-            book.reverse(e.entryId());
-            deal.reverse(e.entryId());
-            coOwners.reverse(e.entryId());
+            if (e.institutionId() != null) {
+                bookOf(e.institutionId()).reverse(e.entryId()); // a co-owner's own payment
+            } else {
+                book.reverse(e.entryId());
+                deal.reverse(e.entryId());
+                coOwners.reverse(e.entryId());
+            }
         } else if (event instanceof PaymentTermsSet e) {
             entryIds.add(e.termsId());
             deal.setTerms(e);

@@ -18,6 +18,7 @@ import org.techtransfer.ledger.institution.UnknownInstitution;
 import org.techtransfer.ledger.reward.CashRewardDecided;
 import org.techtransfer.ledger.reward.DecideCashReward;
 import org.techtransfer.ledger.reward.DecideEquityReward;
+import org.techtransfer.ledger.reward.EntryType;
 import org.techtransfer.ledger.reward.EquityRewardDecided;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.PublicityRecorded;
@@ -52,6 +53,7 @@ import static org.techtransfer.ledger.rule.Rule.DATE_IN_FUTURE;
 import static org.techtransfer.ledger.rule.Rule.DUPLICATE_REGISTRATION_NUMBER;
 import static org.techtransfer.ledger.rule.Rule.INCOME_EXCEEDS_TOTAL;
 import static org.techtransfer.ledger.rule.Rule.NOT_A_CO_OWNER;
+import static org.techtransfer.ledger.rule.Rule.UNKNOWN_ENTRY;
 import static org.techtransfer.ledger.rule.Rule.TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL;
 import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 
@@ -245,14 +247,18 @@ public class TechnologyContract {
         return state.version();
     }
 
-    /** Allowed on a terminated contract, like a reversal: correcting the record. */
+    /**
+     * Allowed on a terminated contract, like a reversal: correcting the record. A co-owner withdraws its own
+     * decisions, checked on its own book.
+     */
     @CommandHandler
     long handle(WithdrawRewardDecision command) {
         requireUnusedId(command.withdrawalId());
-        state.book().checkWithdrawal(command.decisionId());
+        String coOwner = coOwner(command.institutionId());
+        RewardBook book = state.bookOf(coOwner);
+        book.checkWithdrawal(command.decisionId());
         apply(new RewardDecisionWithdrawn(contractId, command.withdrawalId(), command.decisionId(),
-                state.book().kindOf(command.decisionId()), state.book().peopleOf(command.decisionId()),
-                command.reason()));
+                book.kindOf(command.decisionId()), book.peopleOf(command.decisionId()), command.reason(), coOwner));
         return state.version();
     }
 
@@ -297,13 +303,21 @@ public class TechnologyContract {
         return state.version();
     }
 
-    /** Allowed on a terminated contract: correcting the record. */
+    /**
+     * Allowed on a terminated contract: correcting the record. A co-owner takes back only its own payments: the
+     * receipts, costs and shares are the whole contract's, and their parts are reversed with them.
+     */
     @CommandHandler
     long handle(ReverseEntry command) {
         requireUnusedId(command.reversalId());
-        state.book().checkReversal(command.entryId());
+        String coOwner = coOwner(command.institutionId());
+        RewardBook book = state.bookOf(coOwner);
+        refuseIf(coOwner != null && book.typeOf(command.entryId()).filter(t -> t == EntryType.PAYMENT).isEmpty(),
+                UNKNOWN_ENTRY, "no payment '" + command.entryId() + "' of co-owner " + coOwner + " on this contract",
+                command.entryId());
+        book.checkReversal(command.entryId());
         apply(new EntryReversed(contractId, command.reversalId(), command.entryId(),
-                state.book().typeOf(command.entryId()).orElseThrow(), command.reason()));
+                book.typeOf(command.entryId()).orElseThrow(), command.reason(), coOwner));
         return state.version();
     }
 

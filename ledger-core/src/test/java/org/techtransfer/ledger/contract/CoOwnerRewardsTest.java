@@ -19,9 +19,12 @@ import org.techtransfer.ledger.reward.EquityRewardDecided;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.PublicityRecorded;
 import org.techtransfer.ledger.reward.RecordPublicity;
+import org.techtransfer.ledger.reward.RewardDecisionWithdrawn;
+import org.techtransfer.ledger.reward.RewardKind;
 import org.techtransfer.ledger.reward.RewardPaid;
 import org.techtransfer.ledger.reward.RewardStatus;
 import org.techtransfer.ledger.reward.ShareAllocation;
+import org.techtransfer.ledger.reward.WithdrawRewardDecision;
 import org.techtransfer.ledger.rule.EntryIdInUse;
 import org.techtransfer.ledger.rule.Rule;
 import org.techtransfer.ledger.rule.RuleViolation;
@@ -191,6 +194,44 @@ class CoOwnerRewardsTest {
                                 allocation(BOB, "100.00"))))
                         .when(new ChangeContributors(CONTRACT, "CH-1", List.of(ALICE, DEAN), "bob left")),
                 ALLOCATED_CONTRIBUTOR_REMOVED, "bob");
+    }
+
+    @Test
+    void a_co_owner_withdraws_its_own_decision_while_nothing_of_it_is_paid() {
+        Object[] given = received(natDecided("D-N", "200.00", allocation(ALICE, "200.00")));
+        fixture.given(given).when(new WithdrawRewardDecision(CONTRACT, "W-N", "D-N", "wrong total", NAT))
+                .expectEvents(new RewardDecisionWithdrawn(CONTRACT, "W-N", "D-N", RewardKind.CASH, List.of("alice"),
+                        "wrong total", NAT));
+        assertRefused(fixture.given(given).when(new WithdrawRewardDecision(CONTRACT, "W-N", "D-N", "wrong total", null)), UNKNOWN_ENTRY, "D-N");
+        assertRefused(fixture.given(received(natDecided("D-N", "200.00", allocation(ALICE, "200.00")),
+                        natPaid("P-N", "alice", "1.00", PAID)))
+                        .when(new WithdrawRewardDecision(CONTRACT, "W-N", "D-N", "wrong total", NAT)),
+                DECISION_PAID, "D-N", "alice", yuan("1.00"), PAID, yuan("0.00"));
+        ContractState state = ContractState.replay(List.of(received(
+                natDecided("D-N", "200.00", allocation(ALICE, "200.00")),
+                new RewardDecisionWithdrawn(CONTRACT, "W-N", "D-N", RewardKind.CASH, List.of("alice"), "wrong", NAT))));
+        assertThat(state.bookOf(NAT).rewardDecided()).isEqualTo(yuan("0.00"));
+    }
+
+    @Test
+    void a_co_owner_reverses_its_own_payments_and_nothing_else() {
+        Object[] given = received(natDecided("D-N", "200.00", allocation(ALICE, "200.00")),
+                natPaid("P-N", "alice", "200.00", PAID));
+        fixture.given(given).when(new ReverseEntry(CONTRACT, "R-N", "P-N", "wrong account", NAT))
+                .expectEvents(new EntryReversed(CONTRACT, "R-N", "P-N", EntryType.PAYMENT, "wrong account", NAT));
+        assertRefused(fixture.given(given).when(reverse("R-N", "P-N")), UNKNOWN_ENTRY, "P-N");
+        assertRefused(fixture.given(given).when(new ReverseEntry(CONTRACT, "R-N", "IN-1", "not ours", NAT)),
+                UNKNOWN_ENTRY, "IN-1");
+        ContractState state = ContractState.replay(List.of(received(natDecided("D-N", "200.00",
+                        allocation(ALICE, "200.00")), natPaid("P-N", "alice", "200.00", PAID),
+                new EntryReversed(CONTRACT, "R-N", "P-N", EntryType.PAYMENT, "wrong account", NAT))));
+        assertThat(state.bookOf(NAT).rewardPaid()).isEqualTo(yuan("0.00"));
+        assertThat(state.income()).isEqualTo(yuan("1000.01"));
+        assertRefused(fixture.given(received(natDecided("D-N", "200.00", allocation(ALICE, "200.00")),
+                                natPaid("P-N", "alice", "200.00", PAID),
+                                new EntryReversed(CONTRACT, "R-N", "P-N", EntryType.PAYMENT, "wrong account", NAT)))
+                        .when(new ReverseEntry(CONTRACT, "R-N2", "P-N", "again", NAT)),
+                ALREADY_REVERSED, "P-N");
     }
 
     /** 1,001 shares split 600.6 and 400.4: the share left over goes to the larger fraction, the seller's. */

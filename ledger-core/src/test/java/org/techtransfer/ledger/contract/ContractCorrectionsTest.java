@@ -79,13 +79,13 @@ class ContractCorrectionsTest {
     }
 
     private static WithdrawRewardDecision withdraw(String withdrawalId, String decisionId) {
-        return new WithdrawRewardDecision(CONTRACT, withdrawalId, decisionId, "decided by mistake");
+        return new WithdrawRewardDecision(CONTRACT, withdrawalId, decisionId, "decided by mistake", null);
     }
 
     private static RewardDecisionWithdrawn withdrawn(String withdrawalId, String decisionId, RewardKind kind,
                                                      String... people) {
         return new RewardDecisionWithdrawn(CONTRACT, withdrawalId, decisionId, kind, List.of(people),
-                "decided by mistake");
+                "decided by mistake", null);
     }
 
     private static Contributor demoted(Contributor c) {

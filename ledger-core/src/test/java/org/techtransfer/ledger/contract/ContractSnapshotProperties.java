@@ -119,7 +119,7 @@ class ContractSnapshotProperties {
             } else if (kind < 97 && !decisions.isEmpty()) {
                 String decision = decisions.remove(random.nextInt(decisions.size()));
                 events.add(new RewardDecisionWithdrawn(CONTRACT, id, decision, RewardKind.CASH, List.of(),
-                        "decided by mistake"));
+                        "decided by mistake", null));
             } else if (kind < 98) {
                 List<Contributor> people = new ArrayList<>(PEOPLE);
                 Collections.shuffle(people, random);

@@ -125,7 +125,7 @@ final class ContractTestData {
     }
 
     static ReverseEntry reverse(String reversalId, String entryId) {
-        return new ReverseEntry(CONTRACT, reversalId, entryId, "recorded by mistake");
+        return new ReverseEntry(CONTRACT, reversalId, entryId, "recorded by mistake", null);
     }
 
     static TerminateContract terminate() {
@@ -189,7 +189,7 @@ final class ContractTestData {
     }
 
     static EntryReversed reversed(String reversalId, String entryId, org.techtransfer.ledger.reward.EntryType type) {
-        return new EntryReversed(CONTRACT, reversalId, entryId, type, "recorded by mistake");
+        return new EntryReversed(CONTRACT, reversalId, entryId, type, "recorded by mistake", null);
     }
 
     static ContractTerminated terminated() {

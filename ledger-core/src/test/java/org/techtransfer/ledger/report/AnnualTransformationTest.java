@@ -53,7 +53,7 @@ class AnnualTransformationTest {
                 new IncomeRecorded("C-1", "I-0", Money.of("50000.00"), d(2025, 12), IncomeCategory.UPFRONT),
                 new IncomeRecorded("C-1", "I-1", Money.of("100000.00"), d(2026, 2), IncomeCategory.ROYALTY),
                 new IncomeRecorded("C-1", "I-2", Money.of("999.00"), d(2026, 2), IncomeCategory.ROYALTY),
-                new EntryReversed("C-1", "R-1", "I-2", EntryType.INCOME, "entered twice"),
+                new EntryReversed("C-1", "R-1", "I-2", EntryType.INCOME, "entered twice", null),
                 new CostRecorded("C-1", "K-1", Money.of("10000.00"), d(2026, 3), CostCategory.TAX),
                 new CashRewardDecided("C-1", "D-1", d(2026, 4), Money.of("63000.00"),
                         List.of(new Allocation("alice", Money.of("40000.00")), new Allocation("dean", Money.of("23000.00"))), null),

@@ -209,8 +209,10 @@ final class ApiOperations {
                     "PAY-1", "C-2026-001", 7, 9),
             command("POST /contracts/{id}/withdrawals", "withdrawRewardDecision",
                     "Withdraws a cash or equity reward decision that nothing has been paid from; to supersede a "
-                            + "decision, withdraw it and decide again. Allowed on a terminated contract.",
-                    Callers.RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_WITHDRAWN, DECISION_PAID), false, """
+                            + "decision, withdraw it and decide again. Allowed on a terminated contract. With "
+                            + "institutionId, a co-owner withdraws its own decision.",
+                    Callers.REWARD_RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_WITHDRAWN, DECISION_PAID, NOT_A_CO_OWNER),
+                    false, """
                             {"withdrawalId": "W-1", "decisionId": "DEC-1", "reason": "superseded by DEC-2"}""",
                     "W-1", "C-2026-001", 8, 10),
             command("POST /contracts/{id}/contributors", "changeContributors",
@@ -234,8 +236,9 @@ final class ApiOperations {
                     "AM-1", "C-2026-001", 10, 12),
             command("POST /contracts/{id}/reversals", "reverseEntry",
                     "Reverses an income, cost, equity receipt or payment recorded by mistake. Allowed on a "
-                            + "terminated contract.",
-                    Callers.RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_REVERSED), false, """
+                            + "terminated contract. With institutionId, a co-owner reverses its own payment (only a "
+                            + "payment: receipts, costs and shares are the whole contract's).",
+                    Callers.REWARD_RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_REVERSED, NOT_A_CO_OWNER), false, """
                             {"reversalId": "REV-1", "entryId": "COST-1", "reason": "entered twice"}""",
                     "REV-1", "C-2026-001", 11, 13),
             command("POST /contracts/{id}/termination", "terminateContract",

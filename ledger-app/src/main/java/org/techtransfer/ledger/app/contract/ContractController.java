@@ -109,7 +109,7 @@ public class ContractController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = WithdrawRewardDecision.class)))
     public ResponseEntity<CommandAnswer> withdrawRewardDecision(@PathVariable String id, @RequestBody JsonNode body,
                                                                 HttpServletRequest request) {
-        return onContract(id, body, WithdrawRewardDecision.class, request);
+        return onOwnShare(id, body, WithdrawRewardDecision.class, WithdrawRewardDecision::institutionId, request);
     }
 
     @PostMapping("/{id}/contributors")
@@ -157,7 +157,7 @@ public class ContractController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ReverseEntry.class)))
     public ResponseEntity<CommandAnswer> reverse(@PathVariable String id, @RequestBody JsonNode body,
                                                  HttpServletRequest request) {
-        return onContract(id, body, ReverseEntry.class, request);
+        return onOwnShare(id, body, ReverseEntry.class, ReverseEntry::institutionId, request);
     }
 
     @PostMapping("/{id}/termination")
@@ -214,7 +214,7 @@ public class ContractController {
     }
 
     /**
-     * A reward decision, notice or payment: the seller's, as every command on the contract, or one a co-owner other
+     * A reward decision, notice, payment, withdrawal or reversal: the seller's, as every command on the contract, or one a co-owner other
      * than the seller records on its own share (docs/domain.md, "Co-owned achievements"), which only a recorder of
      * that co-owner may record (or an ADMIN), never the seller's.
      */

@@ -126,7 +126,8 @@ final class ContractForms {
      * seller's forms, sent with the co-owner's {@code institutionId} taken from the page's path.
      */
     static final List<Form> FOR_CO_OWNER = ON_CONTRACT.stream()
-            .filter(f -> List.of("reward-decisions", "equity-rewards", "publicity", "payments").contains(f.name()))
+            .filter(f -> List.of("reward-decisions", "equity-rewards", "publicity", "payments", "withdrawals", "reversals")
+                    .contains(f.name()))
             .toList();
 
     private ContractForms() {

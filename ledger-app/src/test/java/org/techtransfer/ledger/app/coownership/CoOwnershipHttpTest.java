@@ -162,6 +162,22 @@ class CoOwnershipHttpTest {
         }
         assertThat(client.get("recorder-b", API + "/reports/reward-tax?year=2026").json().toString())
                 .contains("P-B1", "P-B2");
+
+        // a co-owner corrects its own record: its payment reversed, by its recorder only
+        var reversal = body("reversalId", "R-B2", "entryId", "P-B2", "reason", "wrong account", "institutionId", "DEMO-B");
+        assertThat(client.post(R, API + "/contracts/C-OWN/reversals", reversal).status()).isEqualTo(403);
+        rule(client.post(R, API + "/contracts/C-OWN/reversals", body("reversalId", "R-B2", "entryId", "P-B2",
+                "reason", "wrong account")), "UNKNOWN_ENTRY");
+        long reversed = created(client.post("recorder-b", API + "/contracts/C-OWN/reversals", reversal))
+                .path("position").asLong();
+        for (JsonNode r : client.get("recorder-b", API + "/rewards/co-owner-obligations?position=" + reversed).json()) {
+            if ("C-OWN".equals(r.path("contractId").asText())) {
+                assertThat(r.path("rewardPaid").asText()).isEqualTo("100.00");
+                assertThat(r.path("rewardStatus").asText()).isIn("OUTSTANDING", "OVERDUE");
+            }
+        }
+        assertThat(client.get("recorder-b", API + "/payouts?personId=P-2&position=" + reversed).json().get(0)
+                .path("paid").asText()).isEqualTo("0.00");
     }
 
     @Test
