@@ -102,8 +102,8 @@ public final class CoOwnerBooks {
     }
 
     /**
-     * The shares add up to 1 exactly, the seller is one of the owners, and no receipt or cost has been recorded yet
-     * without them (they are split as they come; they cannot be split again).
+     * The shares add up to 1 exactly, the seller is one of the owners, and no receipt, cost or shares have been
+     * recorded yet without them (they are split as they come; they cannot be split again).
      */
     public static void check(SetCoOwners command, String sellerId, Money recordedSoFar, long sharesSoFar) {
         BigDecimal sum = command.owners().stream().map(CoOwner::share).reduce(BigDecimal.ZERO, BigDecimal::add);
