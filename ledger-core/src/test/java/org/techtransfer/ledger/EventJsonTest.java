@@ -78,7 +78,7 @@ class EventJsonTest {
 
     private static CashRewardDecided cashRewardDecided() {
         return new CashRewardDecided(C, "D-1", DAY, Money.of("100000.01"),
-                List.of(new Allocation("alice", Money.of("50000.01")), new Allocation("dean", Money.of("50000.00"))));
+                List.of(new Allocation("alice", Money.of("50000.01")), new Allocation("dean", Money.of("50000.00"))), null);
     }
 
     static Stream<Object> events() {
@@ -92,11 +92,13 @@ class EventJsonTest {
                 new CostRecorded(C, "K-1", Money.of("0.01"), DAY, CostCategory.MAINTENANCE),
                 new EquityReceived(C, "E-1", "Huairou Pharma Co.", 1001, Money.of("5000000.00"), DAY),
                 cashRewardDecided(),
-                new EquityRewardDecided(C, "Q-1", DAY, 701, List.of(new ShareAllocation("alice", 701))),
-                new PublicityRecorded(C, "N-1", "D-1", DAY, DAY.plusDays(7)),
-                new RewardPaid(C, "P-1", "alice", Money.of("999999999999999.99"), DAY, "bank transfer 42"),
+                new EquityRewardDecided(C, "Q-1", DAY, 701, List.of(new ShareAllocation("alice", 701)), null),
+                new PublicityRecorded(C, "N-1", "D-1", DAY, DAY.plusDays(7), null),
+                new RewardPaid(C, "P-1", "alice", Money.of("999999999999999.99"), DAY, "bank transfer 42", null),
+                new RewardPaid(C, "P-2", "alice", Money.of("0.01"), DAY, "bank transfer 43", "NAT-RI"),
                 new ContractAmended(C, "A-1", Money.of("900000.00"), Money.of("900000.00"), "price corrected"),
-                new EntryReversed(C, "R-1", "I-1", EntryType.INCOME, "recorded by mistake"),
+                new EntryReversed(C, "R-1", "I-1", EntryType.INCOME, "recorded by mistake", null),
+                new EntryReversed(C, "R-2", "P-2", EntryType.PAYMENT, "wrong account", "NAT-RI"),
                 new ContractTerminated(C, DAY, "buyer withdrew"),
                 new InstitutionRegistered("BJ-UNI", "Huairou University", OrganisationType.UNIVERSITY, true, "110116",
                         PolicyName.BEIJING, new BigDecimal("0.80"), 24, null),

@@ -15,6 +15,6 @@ public record CashRewardProposed(String contractId, String decisionId, LocalDate
                                  List<Allocation> allocations, ApprovalRoute route) {
 
     public CashRewardDecided decided() {
-        return new CashRewardDecided(contractId, decisionId, decidedOn, total, allocations);
+        return new CashRewardDecided(contractId, decisionId, decidedOn, total, allocations, null);
     }
 }

@@ -15,6 +15,6 @@ public record EquityRewardProposed(String contractId, String decisionId, LocalDa
                                    List<ShareAllocation> allocations, Money value, ApprovalRoute route) {
 
     public EquityRewardDecided decided() {
-        return new EquityRewardDecided(contractId, decisionId, decidedOn, totalShares, allocations);
+        return new EquityRewardDecided(contractId, decisionId, decidedOn, totalShares, allocations, null);
     }
 }

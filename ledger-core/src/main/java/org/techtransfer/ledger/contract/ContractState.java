@@ -72,34 +72,42 @@ public final class ContractState {
             book.recordCost(e.costId(), sellersPart(e.amount()));
             coOwners.recordCost(e.costId(), e.amount());
         } else if (event instanceof EquityReceived e) {
-            book.receiveEquity(e.equityId(), e.shares());
+            book.receiveEquity(e.equityId(), sellersShares(e.shares()));
             approvals.receiveEquity(e.shares(), e.valuation());
+            coOwners.receiveEquity(e.equityId(), e.shares(), e.valuation());
         } else if (event instanceof CashRewardDecided e) {
             entryIds.add(e.decisionId());
-            book.decideCash(e.decisionId(), e.decidedOn(), e.total(), e.allocations());
+            booksOf(e.institutionId()).forEach(b -> b.decideCash(e.decisionId(), e.decidedOn(), e.total(),
+                    e.allocations()));
         } else if (event instanceof EquityRewardDecided e) {
             entryIds.add(e.decisionId());
-            book.decideEquity(e.decisionId(), e.totalShares(), e.allocations());
+            booksOf(e.institutionId()).forEach(b -> b.decideEquity(e.decisionId(), e.totalShares(), e.allocations()));
         } else if (event instanceof RewardDecisionWithdrawn e) {
             entryIds.add(e.withdrawalId());
-            book.withdraw(e.decisionId());
+            booksOf(e.institutionId()).forEach(b -> b.withdraw(e.decisionId()));
         } else if (event instanceof ContributorsChanged e) {
             entryIds.add(e.changeId());
             book.changeContributors(e.contributors());
+            coOwners.changeContributors(e.contributors());
         } else if (event instanceof PublicityRecorded e) {
             entryIds.add(e.noticeId());
-            book.publicize(e.decisionId(), e.to());
+            booksOf(e.institutionId()).forEach(b -> b.publicize(e.decisionId(), e.to()));
         } else if (event instanceof RewardPaid e) {
-            book.pay(e.paymentId(), e.personId(), e.amount(), e.paidOn());
+            entryIds.add(e.paymentId());
+            booksOf(e.institutionId()).forEach(b -> b.pay(e.paymentId(), e.personId(), e.amount(), e.paidOn()));
         } else if (event instanceof ContractAmended e) {
             entryIds.add(e.amendmentId());
             totalAmount = e.totalAmount();
             technologyAmount = e.technologyAmount();
         } else if (event instanceof EntryReversed e) {
             entryIds.add(e.reversalId());
-            book.reverse(e.entryId());
-            deal.reverse(e.entryId());
-            coOwners.reverse(e.entryId());
+            if (e.institutionId() != null) {
+                bookOf(e.institutionId()).reverse(e.entryId()); // a co-owner's own payment
+            } else {
+                book.reverse(e.entryId());
+                deal.reverse(e.entryId());
+                coOwners.reverse(e.entryId());
+            }
         } else if (event instanceof PaymentTermsSet e) {
             entryIds.add(e.termsId());
             deal.setTerms(e);
@@ -108,7 +116,7 @@ public final class ContractState {
             deal.report(e);
         } else if (event instanceof CoOwnersSet e) {
             entryIds.add(e.coOwnershipId());
-            coOwners.set(e.owners(), book.contributors(), registration.wageTaxFacts());
+            coOwners.set(e.owners(), registration.sellerInstitutionId(), book, registration.wageTaxFacts());
         } else if (event instanceof ContractTerminated e) {
             terminatedOn = e.terminatedOn();
         } else if (event instanceof ContractPriced e) {
@@ -133,6 +141,24 @@ public final class ContractState {
      */
     private Money sellersPart(Money amount) {
         return coOwners.isCoOwned() ? coOwners.sellerPart(registration.sellerInstitutionId(), amount) : amount;
+    }
+
+    /** The seller's part of shares received, split like money (docs/domain.md, "Co-owned achievements"). */
+    private long sellersShares(long shares) {
+        return coOwners.isCoOwned() ? coOwners.sellerShares(registration.sellerInstitutionId(), shares) : shares;
+    }
+
+    /**
+     * The books a decision, notice or payment goes in: a co-owner's own, or (no institution named) the seller's,
+     * which on a co-owned contract is also the seller's co-owner book, kept the same.
+     */
+    private List<RewardBook> booksOf(String institutionId) {
+        if (institutionId != null) {
+            return List.of(bookOf(institutionId));
+        }
+        return coOwners.isCoOwned()
+                ? List.of(book, coOwners.book(registration.sellerInstitutionId()).orElseThrow())
+                : List.of(book);
     }
 
     /**
@@ -215,6 +241,20 @@ public final class ContractState {
      */
     public RewardBook book() {
         return book;
+    }
+
+    /**
+     * The book of a co-owner's own reward (its share, decisions, notices and payments), or the seller's
+     * {@link #book()} when {@code institutionId} is null or the seller.
+     *
+     * @throws IllegalArgumentException when the institution is not a co-owner (a command checks it first)
+     */
+    public RewardBook bookOf(String institutionId) {
+        if (institutionId == null || institutionId.equals(registration.sellerInstitutionId())) {
+            return book;
+        }
+        return coOwners.book(institutionId).orElseThrow(() -> new IllegalArgumentException(institutionId
+                + " is not a co-owner of contract " + contractId()));
     }
 
     /** The income received on the whole deal, every co-owner's share together. */

@@ -18,6 +18,7 @@ import org.techtransfer.ledger.institution.UnknownInstitution;
 import org.techtransfer.ledger.reward.CashRewardDecided;
 import org.techtransfer.ledger.reward.DecideCashReward;
 import org.techtransfer.ledger.reward.DecideEquityReward;
+import org.techtransfer.ledger.reward.EntryType;
 import org.techtransfer.ledger.reward.EquityRewardDecided;
 import org.techtransfer.ledger.reward.PayReward;
 import org.techtransfer.ledger.reward.PublicityRecorded;
@@ -51,6 +52,8 @@ import static org.techtransfer.ledger.rule.Rule.DATE_BEFORE_SIGNING;
 import static org.techtransfer.ledger.rule.Rule.DATE_IN_FUTURE;
 import static org.techtransfer.ledger.rule.Rule.DUPLICATE_REGISTRATION_NUMBER;
 import static org.techtransfer.ledger.rule.Rule.INCOME_EXCEEDS_TOTAL;
+import static org.techtransfer.ledger.rule.Rule.NOT_A_CO_OWNER;
+import static org.techtransfer.ledger.rule.Rule.UNKNOWN_ENTRY;
 import static org.techtransfer.ledger.rule.Rule.TECHNOLOGY_AMOUNT_EXCEEDS_TOTAL;
 import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 
@@ -69,7 +72,7 @@ public class TechnologyContract {
      * The form of {@link #snapshot()}, stored with each snapshot: raise it when that form changes, and older
      * snapshots are passed over.
      */
-    public static final String SNAPSHOT_REVISION = "6";
+    public static final String SNAPSHOT_REVISION = "7";
 
     @AggregateIdentifier
     private String contractId;
@@ -159,31 +162,53 @@ public class TechnologyContract {
         return state.version();
     }
 
+    /**
+     * A co-owner's decision is checked on its own book, under its own policy, and recorded as decided: the seller's
+     * approval policy is the seller's (docs/domain.md, "Co-owned achievements").
+     */
     @CommandHandler
     long handle(DecideCashReward command, Institutions institutions, CommandActor actor) {
         requireNewEntry(command.decisionId());
-        state.book().checkCashDecision(command.total(), command.allocations());
-        Optional<ApprovalRoute> route = route(institutions, command.decidedOn(), command.total(), actor);
+        String coOwner = coOwner(command.institutionId());
+        state.bookOf(coOwner).checkCashDecision(command.total(), command.allocations());
+        Optional<ApprovalRoute> route = coOwner != null ? Optional.empty()
+                : route(institutions, command.decidedOn(), command.total(), actor);
         apply(route.isPresent()
                 ? new CashRewardProposed(contractId, command.decisionId(), command.decidedOn(), command.total(),
                 command.allocations(), route.get())
                 : new CashRewardDecided(contractId, command.decisionId(), command.decidedOn(), command.total(),
-                command.allocations()));
+                command.allocations(), coOwner));
         return state.version();
     }
 
     @CommandHandler
     long handle(DecideEquityReward command, Institutions institutions, CommandActor actor) {
         requireNewEntry(command.decisionId());
-        state.book().checkEquityDecision(command.totalShares(), command.allocations());
+        String coOwner = coOwner(command.institutionId());
+        state.bookOf(coOwner).checkEquityDecision(command.totalShares(), command.allocations());
         Money value = state.approvals().equityValue(command.totalShares());
-        Optional<ApprovalRoute> route = route(institutions, command.decidedOn(), value, actor);
+        Optional<ApprovalRoute> route = coOwner != null ? Optional.empty()
+                : route(institutions, command.decidedOn(), value, actor);
         apply(route.isPresent()
                 ? new EquityRewardProposed(contractId, command.decisionId(), command.decidedOn(),
                 command.totalShares(), command.allocations(), value, route.get())
                 : new EquityRewardDecided(contractId, command.decisionId(), command.decidedOn(),
-                command.totalShares(), command.allocations()));
+                command.totalShares(), command.allocations(), coOwner));
         return state.version();
+    }
+
+    /**
+     * The co-owner a decision, notice or payment names, other than the seller; null for the seller's own (named or
+     * not), so that the seller's events stay as they were.
+     */
+    private String coOwner(String institutionId) {
+        if (institutionId == null || institutionId.equals(state.registration().sellerInstitutionId())) {
+            return null;
+        }
+        refuseIf(state.coOwners().book(institutionId).isEmpty(), NOT_A_CO_OWNER,
+                institutionId + " is not a co-owner of this contract; a co-owner records its own reward on its own "
+                        + "share", institutionId);
+        return institutionId;
     }
 
     /**
@@ -212,21 +237,28 @@ public class TechnologyContract {
     @CommandHandler
     long handle(RecordPublicity command) {
         requireNewEntry(command.noticeId());
-        state.approvals().checkApproved(command.decisionId());
-        state.book().checkPublicity(command.decisionId());
+        String coOwner = coOwner(command.institutionId());
+        if (coOwner == null) {
+            state.approvals().checkApproved(command.decisionId());
+        }
+        state.bookOf(coOwner).checkPublicity(command.decisionId());
         apply(new PublicityRecorded(contractId, command.noticeId(), command.decisionId(), command.from(),
-                command.to()));
+                command.to(), coOwner));
         return state.version();
     }
 
-    /** Allowed on a terminated contract, like a reversal: correcting the record. */
+    /**
+     * Allowed on a terminated contract, like a reversal: correcting the record. A co-owner withdraws its own
+     * decisions, checked on its own book.
+     */
     @CommandHandler
     long handle(WithdrawRewardDecision command) {
         requireUnusedId(command.withdrawalId());
-        state.book().checkWithdrawal(command.decisionId());
+        String coOwner = coOwner(command.institutionId());
+        RewardBook book = state.bookOf(coOwner);
+        book.checkWithdrawal(command.decisionId());
         apply(new RewardDecisionWithdrawn(contractId, command.withdrawalId(), command.decisionId(),
-                state.book().kindOf(command.decisionId()), state.book().peopleOf(command.decisionId()),
-                command.reason()));
+                book.kindOf(command.decisionId()), book.peopleOf(command.decisionId()), command.reason(), coOwner));
         return state.version();
     }
 
@@ -234,6 +266,7 @@ public class TechnologyContract {
     long handle(ChangeContributors command) {
         requireNewEntry(command.changeId());
         state.book().checkContributorChange(command.contributors());
+        state.coOwners().checkContributorChange(command.contributors());
         apply(new ContributorsChanged(contractId, command.changeId(), command.contributors(), command.reason(),
                 state.registration().sellerInstitutionId()));
         return state.version();
@@ -244,12 +277,15 @@ public class TechnologyContract {
     long handle(PayReward command, Clock clock) {
         requireUnusedId(command.paymentId());
         requireBusinessDate(command.paidOn(), clock);
-        state.approvals().checkPayable(command.personId(),
-                state.book().paidTo(command.personId()).plus(command.amount()),
-                state.book().allocatedTo(command.personId()));
-        state.book().checkPayment(command.personId(), command.amount(), command.paidOn());
+        String coOwner = coOwner(command.institutionId());
+        if (coOwner == null) {
+            state.approvals().checkPayable(command.personId(),
+                    state.book().paidTo(command.personId()).plus(command.amount()),
+                    state.book().allocatedTo(command.personId()));
+        }
+        state.bookOf(coOwner).checkPayment(command.personId(), command.amount(), command.paidOn());
         apply(new RewardPaid(contractId, command.paymentId(), command.personId(), command.amount(),
-                command.paidOn(), command.reference()));
+                command.paidOn(), command.reference(), coOwner));
         return state.version();
     }
 
@@ -267,13 +303,21 @@ public class TechnologyContract {
         return state.version();
     }
 
-    /** Allowed on a terminated contract: correcting the record. */
+    /**
+     * Allowed on a terminated contract: correcting the record. A co-owner takes back only its own payments: the
+     * receipts, costs and shares are the whole contract's, and their parts are reversed with them.
+     */
     @CommandHandler
     long handle(ReverseEntry command) {
         requireUnusedId(command.reversalId());
-        state.book().checkReversal(command.entryId());
+        String coOwner = coOwner(command.institutionId());
+        RewardBook book = state.bookOf(coOwner);
+        refuseIf(coOwner != null && book.typeOf(command.entryId()).filter(t -> t == EntryType.PAYMENT).isEmpty(),
+                UNKNOWN_ENTRY, "no payment '" + command.entryId() + "' of co-owner " + coOwner + " on this contract",
+                command.entryId());
+        book.checkReversal(command.entryId());
         apply(new EntryReversed(contractId, command.reversalId(), command.entryId(),
-                state.book().typeOf(command.entryId()).orElseThrow(), command.reason()));
+                book.typeOf(command.entryId()).orElseThrow(), command.reason(), coOwner));
         return state.version();
     }
 
@@ -295,7 +339,8 @@ public class TechnologyContract {
         requireNewEntry(command.coOwnershipId());
         ContractRegistered r = state.registration();
         CoOwnerBooks.check(command, r.sellerInstitutionId(),
-                state.income().plus(state.book().figures(r.signedOn()).deductibleCosts()));
+                state.income().plus(state.book().figures(r.signedOn()).deductibleCosts()),
+                state.book().sharesReceived());
         List<CoOwnerTerms> owners = new ArrayList<>();
         for (CoOwner owner : command.owners()) {
             if (owner.institutionId().equals(r.sellerInstitutionId())) {

@@ -9,10 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Splits an amount among co-owners by their shares, exact to the fen. Each gets its share rounded down to the
- * fen; the fen left over (fewer than the co-owners) go one each to the co-owners whose shares lost the largest
- * fractions of a fen, the first listed first among equal fractions (the largest-remainder method). The parts add
- * up to the amount exactly, and none is more than a fen from its exact share.
+ * Splits an amount among co-owners by their shares, exact to the unit: the fen of a sum of money, the whole share
+ * of shares received. Each gets its share rounded down to the unit; the units left over (fewer than the co-owners)
+ * go one each to the co-owners whose shares lost the largest fractions of a unit, the first listed first among
+ * equal fractions (the largest-remainder method). The parts add up to the amount exactly, and none is more than a
+ * unit from its exact share.
  */
 public final class CoOwnerSplit {
 
@@ -20,12 +21,21 @@ public final class CoOwnerSplit {
     }
 
     public static List<Money> split(Money amount, List<CoOwner> owners) {
-        BigDecimal fen = BigDecimal.valueOf(amount.fen());
+        List<Money> split = new ArrayList<>(owners.size());
+        for (long part : split(amount.fen(), owners)) {
+            split.add(Money.ofFen(part));
+        }
+        return split;
+    }
+
+    /** Splits a count of whole units (fen, shares), at least zero; the parts in the order of the owners. */
+    public static long[] split(long units, List<CoOwner> owners) {
+        BigDecimal whole = BigDecimal.valueOf(units);
         long[] parts = new long[owners.size()];
         BigDecimal[] fractions = new BigDecimal[owners.size()];
         long given = 0;
         for (int i = 0; i < owners.size(); i++) {
-            BigDecimal exact = fen.multiply(owners.get(i).share());
+            BigDecimal exact = whole.multiply(owners.get(i).share());
             BigDecimal floor = exact.setScale(0, RoundingMode.FLOOR);
             parts[i] = floor.longValueExact();
             fractions[i] = exact.subtract(floor);
@@ -36,14 +46,10 @@ public final class CoOwnerSplit {
             order.add(i);
         }
         order.sort(Comparator.comparing((Integer i) -> fractions[i]).reversed().thenComparing(i -> i));
-        long left = amount.fen() - given;
+        long left = units - given;
         for (int k = 0; k < left; k++) {
             parts[order.get(k)]++;
         }
-        List<Money> split = new ArrayList<>(owners.size());
-        for (long part : parts) {
-            split.add(Money.ofFen(part));
-        }
-        return split;
+        return parts;
     }
 }

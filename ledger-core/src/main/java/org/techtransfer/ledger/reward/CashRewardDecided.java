@@ -1,10 +1,16 @@
 package org.techtransfer.ledger.reward;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.techtransfer.ledger.money.Money;
 
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * @param institutionId the co-owner whose decision it is, on its own share (docs/domain.md, "Co-owned
+ *                      achievements"); null for the seller's, and then left out of the stored event as before
+ */
 public record CashRewardDecided(String contractId, String decisionId, LocalDate decidedOn, Money total,
-                                List<Allocation> allocations) {
+                                List<Allocation> allocations,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String institutionId) {
 }

@@ -6,12 +6,20 @@ import org.techtransfer.ledger.rule.Require;
 
 import java.time.LocalDate;
 
-/** Records that a reward decision was made public from {@code from} to {@code to} (Beijing Art. 13). */
+/**
+ * Records that a reward decision was made public from {@code from} to {@code to} (Beijing Art. 13).
+ *
+ * @param institutionId the co-owner whose decision it is, on its own share and under its own policy (docs/domain.md,
+ *                      "Co-owned achievements"); absent for the seller's
+ */
 public record RecordPublicity(String contractId, String noticeId, String decisionId,
-                              LocalDate from, LocalDate to) implements LedgerCommand {
+                              LocalDate from, LocalDate to, String institutionId) implements LedgerCommand {
 
     public RecordPublicity {
         Require.id(contractId, "contractId");
+        if (institutionId != null) {
+            Require.id(institutionId, "institutionId");
+        }
         Require.id(noticeId, "noticeId");
         Require.id(decisionId, "decisionId");
         Require.present(from, "from");

@@ -1,5 +1,7 @@
 package org.techtransfer.ledger.reward;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -9,7 +11,10 @@ import java.util.List;
  * @param kind   whether it was a cash or an equity decision
  * @param people the contributors it had allocated to, so that a reader of this event alone knows whose
  *               allocations are gone
+ * @param institutionId the co-owner whose own decision it was; null for the seller's, and then left out of the
+ *                      stored event as before
  */
 public record RewardDecisionWithdrawn(String contractId, String withdrawalId, String decisionId, RewardKind kind,
-                                      List<String> people, String reason) {
+                                      List<String> people, String reason,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) String institutionId) {
 }

@@ -52,5 +52,8 @@ public enum Rule {
     PROFIT_YEAR_NOT_NEXT,
     /** Issue 15: co-owners' shares of each receipt add up to the whole, agreed before the first receipt. */
     CO_OWNER_SHARES_NOT_WHOLE,
-    CO_OWNERS_AFTER_RECEIPTS
+    CO_OWNERS_AFTER_RECEIPTS,
+    /** Issue 15: a co-owner records its own decisions and payments on its own share (docs/domain.md). */
+    NOT_A_CO_OWNER,
+    CO_OWNERS_AFTER_EQUITY
 }

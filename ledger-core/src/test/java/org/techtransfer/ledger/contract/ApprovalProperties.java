@@ -89,7 +89,7 @@ class ApprovalProperties {
         List<Allocation> allocations = bobFen == 0 ? List.of(new Allocation(ALICE.personId(), Money.ofFen(aliceFen)))
                 : List.of(new Allocation(ALICE.personId(), Money.ofFen(aliceFen)),
                 new Allocation(BOB.personId(), Money.ofFen(bobFen)));
-        return new org.techtransfer.ledger.reward.DecideCashReward(CONTRACT, decisionId, DECIDED, total, allocations);
+        return new org.techtransfer.ledger.reward.DecideCashReward(CONTRACT, decisionId, DECIDED, total, allocations, null);
     }
 
     /** The history after the command, or null when it was refused. */

@@ -79,13 +79,13 @@ class ContractCorrectionsTest {
     }
 
     private static WithdrawRewardDecision withdraw(String withdrawalId, String decisionId) {
-        return new WithdrawRewardDecision(CONTRACT, withdrawalId, decisionId, "decided by mistake");
+        return new WithdrawRewardDecision(CONTRACT, withdrawalId, decisionId, "decided by mistake", null);
     }
 
     private static RewardDecisionWithdrawn withdrawn(String withdrawalId, String decisionId, RewardKind kind,
                                                      String... people) {
         return new RewardDecisionWithdrawn(CONTRACT, withdrawalId, decisionId, kind, List.of(people),
-                "decided by mistake");
+                "decided by mistake", null);
     }
 
     private static Contributor demoted(Contributor c) {
@@ -276,7 +276,7 @@ class ContractCorrectionsTest {
             fixture.given(beijingLicence(), decided("D-1", "10.00", allocation(ALICE, "10.00")),
                             paid("P-1", "alice", "10.00", PAID),
                             new org.techtransfer.ledger.reward.CashRewardDecided(CONTRACT, "D-2", later, yuan("5.00"),
-                                    List.of(allocation(ALICE, "5.00"))))
+                                    List.of(allocation(ALICE, "5.00")), null))
                     .when(withdraw("W-1", "D-2"))
                     .expectEvents(withdrawn("W-1", "D-2", RewardKind.CASH, "alice"));
         }
@@ -288,7 +288,7 @@ class ContractCorrectionsTest {
             assertRefused(fixture.given(beijingLicence(), decided("D-1", "10.00", allocation(ALICE, "10.00")),
                             paid("P-1", "alice", "10.00", PAID),
                             new org.techtransfer.ledger.reward.CashRewardDecided(CONTRACT, "D-2", later, yuan("10.00"),
-                                    List.of(allocation(ALICE, "10.00"))))
+                                    List.of(allocation(ALICE, "10.00")), null))
                     .when(withdraw("W-1", "D-1")), DECISION_PAID, "D-1", "alice", yuan("10.00"), PAID, yuan("0.00"));
         }
 
@@ -332,7 +332,7 @@ class ContractCorrectionsTest {
         /** A decision dated on the signing day, so that a payment on any later day is covered. */
         private final Object[] running = {registered(EQUITY_INVESTMENT, BJ_TERMS),
                 new org.techtransfer.ledger.reward.CashRewardDecided(CONTRACT, "D-1", SIGNED, yuan("10.00"),
-                        List.of(allocation(ALICE, "10.00")))};
+                        List.of(allocation(ALICE, "10.00")), null)};
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("datedEntries")
@@ -372,7 +372,7 @@ class ContractCorrectionsTest {
             LocalDate later = DECIDED.plusDays(20);
             Object[] history = {beijingLicence(), decided("D-1", "10.00", allocation(ALICE, "10.00")),
                     new org.techtransfer.ledger.reward.CashRewardDecided(CONTRACT, "D-2", later, yuan("10.00"),
-                            List.of(allocation(ALICE, "10.00")))};
+                            List.of(allocation(ALICE, "10.00")), null)};
             // by DECIDED + 1 only D-1's 10.00 was decided
             assertRefused(fixture.given(history).when(pay("P-1", "alice", "10.01", DECIDED.plusDays(1))),
                     PAYMENT_BEFORE_DECISION, "alice", yuan("10.01"), DECIDED.plusDays(1), yuan("10.00"));

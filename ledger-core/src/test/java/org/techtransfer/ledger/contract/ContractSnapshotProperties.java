@@ -97,7 +97,7 @@ class ContractSnapshotProperties {
             } else if (kind < 66) {
                 Money share = Money.ofFen(1 + random.nextInt(1_000_000));
                 events.add(new CashRewardDecided(CONTRACT, id, DECIDED, share.times(2),
-                        List.of(new Allocation(ALICE.personId(), share), new Allocation(pick(random).personId(), share))));
+                        List.of(new Allocation(ALICE.personId(), share), new Allocation(pick(random).personId(), share)), null));
                 decisions.add(id);
             } else if (kind < 70) {
                 long shares = 1 + random.nextInt(1_000);
@@ -108,7 +108,7 @@ class ContractSnapshotProperties {
                 events.add(publicized(id, decisions.get(random.nextInt(decisions.size())), from,
                         from.plusDays(random.nextInt(30))));
             } else if (kind < 86) {
-                events.add(new RewardPaid(CONTRACT, id, pick(random).personId(), amount, PAID, "transfer " + id));
+                events.add(new RewardPaid(CONTRACT, id, pick(random).personId(), amount, PAID, "transfer " + id, null));
                 standing.put(id, EntryType.PAYMENT);
             } else if (kind < 94 && !standing.isEmpty()) {
                 List<String> ids = new ArrayList<>(standing.keySet());
@@ -119,7 +119,7 @@ class ContractSnapshotProperties {
             } else if (kind < 97 && !decisions.isEmpty()) {
                 String decision = decisions.remove(random.nextInt(decisions.size()));
                 events.add(new RewardDecisionWithdrawn(CONTRACT, id, decision, RewardKind.CASH, List.of(),
-                        "decided by mistake"));
+                        "decided by mistake", null));
             } else if (kind < 98) {
                 List<Contributor> people = new ArrayList<>(PEOPLE);
                 Collections.shuffle(people, random);

@@ -105,19 +105,19 @@ final class ContractTestData {
     }
 
     static DecideCashReward decide(String decisionId, String total, Allocation... allocations) {
-        return new DecideCashReward(CONTRACT, decisionId, DECIDED, yuan(total), List.of(allocations));
+        return new DecideCashReward(CONTRACT, decisionId, DECIDED, yuan(total), List.of(allocations), null);
     }
 
     static DecideEquityReward decideShares(String decisionId, long totalShares, ShareAllocation... allocations) {
-        return new DecideEquityReward(CONTRACT, decisionId, DECIDED, totalShares, List.of(allocations));
+        return new DecideEquityReward(CONTRACT, decisionId, DECIDED, totalShares, List.of(allocations), null);
     }
 
     static RecordPublicity publicize(String noticeId, String decisionId, LocalDate from, LocalDate to) {
-        return new RecordPublicity(CONTRACT, noticeId, decisionId, from, to);
+        return new RecordPublicity(CONTRACT, noticeId, decisionId, from, to, null);
     }
 
     static PayReward pay(String paymentId, String personId, String amount, LocalDate paidOn) {
-        return new PayReward(CONTRACT, paymentId, personId, yuan(amount), paidOn, "bank transfer " + paymentId);
+        return new PayReward(CONTRACT, paymentId, personId, yuan(amount), paidOn, "bank transfer " + paymentId, null);
     }
 
     static AmendContract amend(String amendmentId, String totalAmount, String technologyAmount) {
@@ -125,7 +125,7 @@ final class ContractTestData {
     }
 
     static ReverseEntry reverse(String reversalId, String entryId) {
-        return new ReverseEntry(CONTRACT, reversalId, entryId, "recorded by mistake");
+        return new ReverseEntry(CONTRACT, reversalId, entryId, "recorded by mistake", null);
     }
 
     static TerminateContract terminate() {
@@ -173,23 +173,23 @@ final class ContractTestData {
     }
 
     static CashRewardDecided decided(String decisionId, String total, Allocation... allocations) {
-        return new CashRewardDecided(CONTRACT, decisionId, DECIDED, yuan(total), List.of(allocations));
+        return new CashRewardDecided(CONTRACT, decisionId, DECIDED, yuan(total), List.of(allocations), null);
     }
 
     static EquityRewardDecided sharesDecided(String decisionId, long totalShares, ShareAllocation... allocations) {
-        return new EquityRewardDecided(CONTRACT, decisionId, DECIDED, totalShares, List.of(allocations));
+        return new EquityRewardDecided(CONTRACT, decisionId, DECIDED, totalShares, List.of(allocations), null);
     }
 
     static PublicityRecorded publicized(String noticeId, String decisionId, LocalDate from, LocalDate to) {
-        return new PublicityRecorded(CONTRACT, noticeId, decisionId, from, to);
+        return new PublicityRecorded(CONTRACT, noticeId, decisionId, from, to, null);
     }
 
     static RewardPaid paid(String paymentId, String personId, String amount, LocalDate paidOn) {
-        return new RewardPaid(CONTRACT, paymentId, personId, yuan(amount), paidOn, "bank transfer " + paymentId);
+        return new RewardPaid(CONTRACT, paymentId, personId, yuan(amount), paidOn, "bank transfer " + paymentId, null);
     }
 
     static EntryReversed reversed(String reversalId, String entryId, org.techtransfer.ledger.reward.EntryType type) {
-        return new EntryReversed(CONTRACT, reversalId, entryId, type, "recorded by mistake");
+        return new EntryReversed(CONTRACT, reversalId, entryId, type, "recorded by mistake", null);
     }
 
     static ContractTerminated terminated() {

@@ -215,7 +215,7 @@ class PrincipalHeadAndWageTaxTest {
             List<Object> given = List.of(registration(LICENSE, UNIVERSITY, true, IpKind.PATENT, signed, CONTRIBUTORS),
                     new IncomeRecorded(CONTRACT, "I-1", yuan("1000.00"), signed, IncomeCategory.UPFRONT),
                     new org.techtransfer.ledger.reward.CashRewardDecided(CONTRACT, "D-1", signed, yuan("700.00"),
-                            List.of(allocation(ALICE, "700.00"))),
+                            List.of(allocation(ALICE, "700.00")), null),
                     publicized("N-1", "D-1", signed, signed.plusDays(15)));
             LocalDate paidOn = LocalDate.of(2018, 6, 30);
             fixture.given(given)

@@ -387,7 +387,7 @@ class TechnologyContractTest {
             fixture.given(beijingLicence())
                     .when(command)
                     .expectEvents(new CashRewardDecided(CONTRACT, "D-1", DECIDED,
-                            command.total(), command.allocations()));
+                            command.total(), command.allocations(), null));
         }
 
         @ParameterizedTest(name = "total {0}: principal {1}, others {2}")

@@ -53,15 +53,15 @@ class AnnualTransformationTest {
                 new IncomeRecorded("C-1", "I-0", Money.of("50000.00"), d(2025, 12), IncomeCategory.UPFRONT),
                 new IncomeRecorded("C-1", "I-1", Money.of("100000.00"), d(2026, 2), IncomeCategory.ROYALTY),
                 new IncomeRecorded("C-1", "I-2", Money.of("999.00"), d(2026, 2), IncomeCategory.ROYALTY),
-                new EntryReversed("C-1", "R-1", "I-2", EntryType.INCOME, "entered twice"),
+                new EntryReversed("C-1", "R-1", "I-2", EntryType.INCOME, "entered twice", null),
                 new CostRecorded("C-1", "K-1", Money.of("10000.00"), d(2026, 3), CostCategory.TAX),
                 new CashRewardDecided("C-1", "D-1", d(2026, 4), Money.of("63000.00"),
-                        List.of(new Allocation("alice", Money.of("40000.00")), new Allocation("dean", Money.of("23000.00")))),
-                new RewardPaid("C-1", "P-1", "alice", Money.of("40000.00"), d(2026, 5), "bank"),
-                new RewardPaid("C-1", "P-2", "alice", Money.of("0.01"), d(2027, 1), "bank")));
+                        List.of(new Allocation("alice", Money.of("40000.00")), new Allocation("dean", Money.of("23000.00"))), null),
+                new RewardPaid("C-1", "P-1", "alice", Money.of("40000.00"), d(2026, 5), "bank", null),
+                new RewardPaid("C-1", "P-2", "alice", Money.of("0.01"), d(2027, 1), "bank", null)));
         report.add(List.of(registered("C-2", ContractKind.EQUITY_INVESTMENT, d(2026, 6)),
                 new EquityReceived("C-2", "E-1", "Spin-off Co.", 1000, Money.of("500000.00"), d(2026, 7)),
-                new EquityRewardDecided("C-2", "Q-1", d(2026, 8), 700, List.of(new ShareAllocation("alice", 700)))));
+                new EquityRewardDecided("C-2", "Q-1", d(2026, 8), 700, List.of(new ShareAllocation("alice", 700)), null)));
 
         AnnualTransformation.AnnualReport r = report.report(3);
         assertThat(r.contracts()).filteredOn(m -> m.contracts() > 0)

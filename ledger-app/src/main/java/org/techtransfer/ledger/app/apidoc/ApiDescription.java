@@ -63,6 +63,12 @@ public class ApiDescription {
     private static final Set<String> OPTIONAL_FIELDS = Set.of("licenseScope", "achievements", "rewardRate",
             "paymentDeadlineMonths", "ipKind", "principalHead", "nonProfit", "pricing", "dealNoticeId", "note",
             "minutesRef", "instalments", "royalty", "dueOn", "milestone", "minimumAnnual", "changeReason", "rewardYears");
+    /**
+     * The commands whose own {@code institutionId} is optional: a co-owner's own reward (issue 15), absent for the
+     * seller's. Elsewhere an {@code institutionId} is required.
+     */
+    private static final Set<String> CO_OWNER_COMMANDS = Set.of("DecideCashReward", "DecideEquityReward",
+            "RecordPublicity", "PayReward", "WithdrawRewardDecision", "ReverseEntry");
 
     static {
         // an amount is a string in JSON (Money's @JsonValue); one named schema says how it is written
@@ -347,7 +353,10 @@ public class ApiDescription {
             if (next.getProperties() == null || !seen.add(String.valueOf(System.identityHashCode(next)))) {
                 continue;
             }
-            next.setRequired(next.getProperties().keySet().stream().filter(n -> !OPTIONAL_FIELDS.contains(n)).toList());
+            boolean ownerOptional = next == schema && body.get$ref() != null
+                    && CO_OWNER_COMMANDS.contains(body.get$ref().substring(body.get$ref().lastIndexOf('/') + 1));
+            next.setRequired(next.getProperties().keySet().stream().filter(n -> !OPTIONAL_FIELDS.contains(n)
+                    && !(ownerOptional && n.equals("institutionId"))).toList());
             next.getProperties().forEach((name, property) -> {
                 Schema<?> target = property.get$ref() != null ? resolve(property, components) : property;
                 if (target.getProperties() != null) {

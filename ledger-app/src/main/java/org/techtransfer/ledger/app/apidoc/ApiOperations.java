@@ -172,40 +172,47 @@ final class ApiOperations {
             command("POST /contracts/{id}/reward-decisions", "decideCashReward",
                     "Decides a cash reward and how it is allocated among the contributors: at least the required "
                             + "reward still undecided, at least half to the principal contributors, allocations adding "
-                            + "up to the total.",
-                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, NOT_A_CONTRIBUTOR, ALLOCATION_SUM_MISMATCH,
-                            PRINCIPAL_SHARE_BELOW_HALF, REWARD_BELOW_MINIMUM), false, """
+                            + "up to the total. With institutionId, a co-owner other than the seller decides its own "
+                            + "reward on its own share, under its own policy, by the same rules (not routed for "
+                            + "approval: the seller's approval policy is the seller's).",
+                    Callers.REWARD_RECORDER, EnumSet.of(CONTRACT_TERMINATED, NOT_A_CONTRIBUTOR, ALLOCATION_SUM_MISMATCH,
+                            PRINCIPAL_SHARE_BELOW_HALF, REWARD_BELOW_MINIMUM, NOT_A_CO_OWNER), false, """
                             {"decisionId": "DEC-1", "decidedOn": "2026-04-01", "total": "630000.00",
                              "allocations": [{"personId": "P-001", "amount": "400000.00"},
                                              {"personId": "P-002", "amount": "230000.00"}]}""",
                     "DEC-1", "C-2026-001", 4, 6),
             command("POST /contracts/{id}/equity-rewards", "decideEquityReward",
-                    "Decides a reward in shares and its allocations, out of the shares received and not yet allocated.",
-                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, NOT_A_CONTRIBUTOR, ALLOCATION_SUM_MISMATCH,
+                    "Decides a reward in shares and its allocations, out of the shares received and not yet allocated. "
+                            + "With institutionId, a co-owner's own, out of its part of the shares.",
+                    Callers.REWARD_RECORDER, EnumSet.of(CONTRACT_TERMINATED, NOT_A_CONTRIBUTOR, ALLOCATION_SUM_MISMATCH,
                             PRINCIPAL_SHARE_BELOW_HALF, ALLOCATION_EXCEEDS_SHARES, EQUITY_REWARD_BELOW_MINIMUM,
-                            PRINCIPAL_HEAD_EQUITY), false, """
+                            PRINCIPAL_HEAD_EQUITY, NOT_A_CO_OWNER), false, """
                             {"decisionId": "EQD-1", "decidedOn": "2026-04-01", "totalShares": 70000,
                              "allocations": [{"personId": "P-001", "shares": 50000}, {"personId": "P-002", "shares": 20000}]}""",
                     "EQD-1", "C-2026-001", 5, 7),
             command("POST /contracts/{id}/publicity", "recordPublicity",
                     "Records the publicity notice of a reward decision; a contributor in a leadership post is paid "
-                            + "only once a notice covering the decision has ended.",
-                    Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, UNKNOWN_ENTRY, ALREADY_WITHDRAWN,
-                            DECISION_NOT_APPROVED), false, """
+                            + "only once a notice covering the decision has ended. With institutionId, a notice of a "
+                            + "co-owner's own decision.",
+                    Callers.REWARD_RECORDER, EnumSet.of(CONTRACT_TERMINATED, UNKNOWN_ENTRY, ALREADY_WITHDRAWN,
+                            DECISION_NOT_APPROVED, NOT_A_CO_OWNER), false, """
                             {"noticeId": "N-1", "decisionId": "DEC-1", "from": "2026-04-02", "to": "2026-04-16"}""",
                     "N-1", "C-2026-001", 6, 8),
             command("POST /contracts/{id}/payments", "payReward",
-                    "Pays one person part or all of what was allocated to them. Allowed on a terminated contract.",
-                    Callers.RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_SIGNING, NOT_A_CONTRIBUTOR,
+                    "Pays one person part or all of what was allocated to them. Allowed on a terminated contract. "
+                            + "With institutionId, a co-owner pays what its own decisions allocated.",
+                    Callers.REWARD_RECORDER, EnumSet.of(DATE_IN_FUTURE, DATE_BEFORE_SIGNING, NOT_A_CONTRIBUTOR,
                             PAYMENT_EXCEEDS_ALLOCATION, PAYMENT_BEFORE_DECISION, PUBLICITY_REQUIRED,
-                            DECISION_NOT_APPROVED), false, """
+                            DECISION_NOT_APPROVED, NOT_A_CO_OWNER), false, """
                             {"paymentId": "PAY-1", "personId": "P-001", "amount": "400000.00", "paidOn": "2026-04-20",
                              "reference": "payroll 2026-04"}""",
                     "PAY-1", "C-2026-001", 7, 9),
             command("POST /contracts/{id}/withdrawals", "withdrawRewardDecision",
                     "Withdraws a cash or equity reward decision that nothing has been paid from; to supersede a "
-                            + "decision, withdraw it and decide again. Allowed on a terminated contract.",
-                    Callers.RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_WITHDRAWN, DECISION_PAID), false, """
+                            + "decision, withdraw it and decide again. Allowed on a terminated contract. With "
+                            + "institutionId, a co-owner withdraws its own decision.",
+                    Callers.REWARD_RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_WITHDRAWN, DECISION_PAID, NOT_A_CO_OWNER),
+                    false, """
                             {"withdrawalId": "W-1", "decisionId": "DEC-1", "reason": "superseded by DEC-2"}""",
                     "W-1", "C-2026-001", 8, 10),
             command("POST /contracts/{id}/contributors", "changeContributors",
@@ -229,8 +236,9 @@ final class ApiOperations {
                     "AM-1", "C-2026-001", 10, 12),
             command("POST /contracts/{id}/reversals", "reverseEntry",
                     "Reverses an income, cost, equity receipt or payment recorded by mistake. Allowed on a "
-                            + "terminated contract.",
-                    Callers.RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_REVERSED), false, """
+                            + "terminated contract. With institutionId, a co-owner reverses its own payment (only a "
+                            + "payment: receipts, costs and shares are the whole contract's).",
+                    Callers.REWARD_RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_REVERSED, NOT_A_CO_OWNER), false, """
                             {"reversalId": "REV-1", "entryId": "COST-1", "reason": "entered twice"}""",
                     "REV-1", "C-2026-001", 11, 13),
             command("POST /contracts/{id}/termination", "terminateContract",
@@ -411,35 +419,49 @@ final class ApiOperations {
             command("POST /contracts/{id}/co-owners", "setCoOwners",
                     "Records that the achievements the contract concerns are owned by several institutions, the "
                             + "seller among them, with the shares (adding up to 1) in which they split each receipt "
-                            + "and cost. Set before the first receipt; set again (a new id) while none is received. "
+                            + "and cost, and in whole shares each receipt of shares. Set before the first receipt; set "
+                            + "again (a new id) while none is received. "
                             + "Each co-owner is held to the reward terms of its own policy on the signing date. An "
                             + "unknown co-owner is a 404.",
                     Callers.RECORDER, EnumSet.of(CONTRACT_TERMINATED, CO_OWNER_SHARES_NOT_WHOLE,
-                            CO_OWNERS_AFTER_RECEIPTS), true, """
+                            CO_OWNERS_AFTER_RECEIPTS, CO_OWNERS_AFTER_EQUITY), true, """
                             {"coOwnershipId": "CO-1", "owners": [{"institutionId": "DEMO-A", "share": 0.6},
                                                                 {"institutionId": "DEMO-B", "share": 0.4}]}""",
                     "CO-1", "C-2026-001", 1, 3),
             read("GET /contracts/{id}/co-owners", "getCoOwners",
                     "Each co-owner of the contract's achievements with its share, its part of the receipts and "
                             + "costs (split exact to the fen, the fen left over to the largest fractions), its net "
-                            + "income and the reward it owes under its own policy. Read from the event log; a RECORDER "
-                            + "of the seller or of a co-owner.",
+                            + "income and the reward it owes under its own policy, what it decided and paid, and beside "
+                            + "them its part of the shares received (whole shares, by the same rule) and their value, "
+                            + "the shares it owes and allocated. Read from the event log; a RECORDER of the seller or "
+                            + "of a co-owner.",
                     Callers.CONTRACT_READERS, """
                             {"contractId": "C-2026-001", "sellerInstitutionId": "DEMO-A",
                              "coOwners": [{"institutionId": "DEMO-A", "share": 0.6, "policyId": "BEIJING-2020",
                                "rate": 0.70, "income": "600000.00", "deductibleCosts": "0.00", "netIncome": "600000.00",
-                               "requiredReward": "420000.00", "dueBy": "2029-03-15"},
+                               "requiredReward": "420000.00", "dueBy": "2029-03-15", "rewardDecided": "420000.00",
+                               "rewardPaid": "420000.00", "outstanding": "0.00", "rewardStatus": "COMPLIANT",
+                               "sharesReceived": 60000, "equityValue": "300000.00", "requiredShares": 42000,
+                               "sharesAllocated": 42000, "equityStatus": "COMPLIANT"},
                               {"institutionId": "DEMO-B", "share": 0.4, "policyId": "NATIONAL-2015", "rate": 0.50,
                                "income": "400000.00", "deductibleCosts": "0.00", "netIncome": "400000.00",
-                               "requiredReward": "200000.00", "dueBy": "2029-03-15"}]}"""),
+                               "requiredReward": "200000.00", "dueBy": "2029-03-15", "rewardDecided": "200000.00",
+                               "rewardPaid": "0.00", "outstanding": "200000.00", "rewardStatus": "OUTSTANDING",
+                               "sharesReceived": 40000, "equityValue": "200000.00", "requiredShares": 20000,
+                               "sharesAllocated": 0, "equityStatus": "OUTSTANDING"}]}"""),
             read("GET /rewards/co-owner-obligations", "listCoOwnerObligations",
                     "One row per co-owned contract and co-owner: the co-owner's share, its part of the income, its "
                             + "net income and the reward it owes its personnel under its own policy, with the deadline "
-                            + "of its oldest accrual. By contract, then co-owner. Answers from a read model.",
+                            + "of its oldest accrual, what it decided and paid on its own share and its status on "
+                            + "today's date; beside them its shares, their value, the shares it owes and allocated. By "
+                            + "contract, then co-owner. Answers from a read model.",
                     Callers.SCOPED_READERS, """
                             [{"contractId": "C-2026-001", "institutionId": "DEMO-B", "sellerId": "DEMO-A", "share": 0.4,
                               "policyId": "NATIONAL-2015", "income": "400000.00", "netIncome": "400000.00",
-                              "requiredReward": "200000.00", "dueBy": "2029-03-15"}]"""),
+                              "requiredReward": "200000.00", "dueBy": "2029-03-15", "rewardDecided": "200000.00",
+                              "rewardPaid": "0.00", "outstanding": "200000.00", "rewardStatus": "OUTSTANDING",
+                              "sharesReceived": 40000, "equityValue": "200000.00", "requiredShares": 20000,
+                              "sharesAllocated": 0, "equityStatus": "OUTSTANDING"}]"""),
             read("GET /rewards/obligations", "listObligations",
                     "One row per contract: the cash reward owed and paid and its status on today's date, beside the "
                             + "share obligation. Overdue first, then outstanding, compliant, nothing due; within each, "

@@ -4,6 +4,8 @@ package org.techtransfer.ledger.app.apidoc;
 enum Callers {
     ADMIN("ADMIN only.", true),
     RECORDER("A RECORDER of the contract's seller institution, or an ADMIN.", true),
+    REWARD_RECORDER("A RECORDER of the contract's seller institution or, for a co-owner's own reward "
+            + "(institutionId), of that co-owner; or an ADMIN.", true),
     CONTRACT_READERS("Every role; a RECORDER only the contracts of its own institution.", true),
     CONTRACT_AUDITORS("AUDITOR and ADMIN, and a RECORDER of the contract's seller institution.", true),
     ANY("Any signed-in user.", false),

@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.app.console;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +65,20 @@ public class FormSender {
     /** A form on another aggregate than a contract: {@code pathField} is the command's field for its id. */
     public Result send(Form form, Map<String, String> submitted, String pathField, String pathId, LedgerUser user,
                        Locale locale, Consumer<LedgerCommand> mayRecord) {
+        return send(form, submitted, pathField, pathId, Map.of(), user, locale, mayRecord);
+    }
+
+    /**
+     * @param fixed fields the page sets rather than the person: a co-owner's {@code institutionId}, from the path of
+     *              the co-owner's page
+     */
+    public Result send(Form form, Map<String, String> submitted, String pathField, String pathId,
+                       Map<String, String> fixed, LedgerUser user, Locale locale, Consumer<LedgerCommand> mayRecord) {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         try {
-            LedgerCommand command = bodies.read(form.body(submitted), form.command(), pathField, pathId);
+            ObjectNode body = form.body(submitted);
+            fixed.forEach(body::put);
+            LedgerCommand command = bodies.read(body, form.command(), pathField, pathId);
             mayRecord.accept(command);
             return new Result(commands.send(command, user.getUsername(), "console-" + UUID.randomUUID()), null, fieldErrors);
         } catch (InvalidField invalid) {

@@ -44,6 +44,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** The commands on contracts and the reads of one contract (docs/api.md, "Commands" and "Queries"). */
 @RestController
@@ -100,7 +101,7 @@ public class ContractController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = DecideCashReward.class)))
     public ResponseEntity<CommandAnswer> decideCashReward(@PathVariable String id, @RequestBody JsonNode body,
                                                           HttpServletRequest request) {
-        return onContract(id, body, DecideCashReward.class, request);
+        return onOwnShare(id, body, DecideCashReward.class, DecideCashReward::institutionId, request);
     }
 
     @PostMapping("/{id}/withdrawals")
@@ -108,7 +109,7 @@ public class ContractController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = WithdrawRewardDecision.class)))
     public ResponseEntity<CommandAnswer> withdrawRewardDecision(@PathVariable String id, @RequestBody JsonNode body,
                                                                 HttpServletRequest request) {
-        return onContract(id, body, WithdrawRewardDecision.class, request);
+        return onOwnShare(id, body, WithdrawRewardDecision.class, WithdrawRewardDecision::institutionId, request);
     }
 
     @PostMapping("/{id}/contributors")
@@ -124,7 +125,7 @@ public class ContractController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = DecideEquityReward.class)))
     public ResponseEntity<CommandAnswer> decideEquityReward(@PathVariable String id, @RequestBody JsonNode body,
                                                             HttpServletRequest request) {
-        return onContract(id, body, DecideEquityReward.class, request);
+        return onOwnShare(id, body, DecideEquityReward.class, DecideEquityReward::institutionId, request);
     }
 
     @PostMapping("/{id}/publicity")
@@ -132,7 +133,7 @@ public class ContractController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RecordPublicity.class)))
     public ResponseEntity<CommandAnswer> recordPublicity(@PathVariable String id, @RequestBody JsonNode body,
                                                          HttpServletRequest request) {
-        return onContract(id, body, RecordPublicity.class, request);
+        return onOwnShare(id, body, RecordPublicity.class, RecordPublicity::institutionId, request);
     }
 
     @PostMapping("/{id}/payments")
@@ -140,7 +141,7 @@ public class ContractController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = PayReward.class)))
     public ResponseEntity<CommandAnswer> payReward(@PathVariable String id, @RequestBody JsonNode body,
                                                    HttpServletRequest request) {
-        return onContract(id, body, PayReward.class, request);
+        return onOwnShare(id, body, PayReward.class, PayReward::institutionId, request);
     }
 
     @PostMapping("/{id}/amendments")
@@ -156,7 +157,7 @@ public class ContractController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ReverseEntry.class)))
     public ResponseEntity<CommandAnswer> reverse(@PathVariable String id, @RequestBody JsonNode body,
                                                  HttpServletRequest request) {
-        return onContract(id, body, ReverseEntry.class, request);
+        return onOwnShare(id, body, ReverseEntry.class, ReverseEntry::institutionId, request);
     }
 
     @PostMapping("/{id}/termination")
@@ -210,6 +211,23 @@ public class ContractController {
                                                      HttpServletRequest request) {
         LedgerUser user = Access.requireRecorderFor(seller(id));
         return bodies.send(bodies.read(body, type, "contractId", id), user, request);
+    }
+
+    /**
+     * A reward decision, notice, payment, withdrawal or reversal: the seller's, as every command on the contract, or one a co-owner other
+     * than the seller records on its own share (docs/domain.md, "Co-owned achievements"), which only a recorder of
+     * that co-owner may record (or an ADMIN), never the seller's.
+     */
+    private <T extends LedgerCommand> ResponseEntity<CommandAnswer> onOwnShare(String id, JsonNode body, Class<T> type,
+                                                                             Function<T, String> institution,
+                                                                             HttpServletRequest request) {
+        if (body == null || !body.has("institutionId")) {
+            return onContract(id, body, type, request);
+        }
+        String seller = seller(id);
+        T command = bodies.read(body, type, "contractId", id);
+        String owner = institution.apply(command) == null ? seller : institution.apply(command);
+        return bodies.send(command, Access.requireRecorderFor(owner), request);
     }
 
     private String seller(String contractId) {

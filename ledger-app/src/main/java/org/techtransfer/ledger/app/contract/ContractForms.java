@@ -121,7 +121,20 @@ final class ContractForms {
             new Form("termination", "form.termination", TerminateContract.class, "contractId", List.of(
                     date("terminatedOn"), text("reason", true))));
 
+    /**
+     * The forms a co-owner other than the seller records its own reward with, on its own share (issue 15): the
+     * seller's forms, sent with the co-owner's {@code institutionId} taken from the page's path.
+     */
+    static final List<Form> FOR_CO_OWNER = ON_CONTRACT.stream()
+            .filter(f -> List.of("reward-decisions", "equity-rewards", "publicity", "payments", "withdrawals", "reversals")
+                    .contains(f.name()))
+            .toList();
+
     private ContractForms() {
+    }
+
+    static Optional<Form> forCoOwner(String name) {
+        return FOR_CO_OWNER.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
     /** The field, left out of the body when blank: the command tells whether it was needed. */

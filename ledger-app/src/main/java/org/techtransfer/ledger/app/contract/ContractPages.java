@@ -2,6 +2,7 @@ package org.techtransfer.ledger.app.contract;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -188,6 +189,72 @@ class ContractPages {
         return "contracts/page";
     }
 
+    /** A co-owner's own reward on the contract: its figures, its people as its own book has them, what is undecided. */
+    private record CoOwnerPage(CoOwnerBooks.CoOwnerFigures figures, List<Person> people, Money undecided,
+                               boolean terminated) {
+    }
+
+    /**
+     * A co-owner's own page on the contract (issue 15): its share, what it owes, decided and paid, and the forms of
+     * its own decisions, notices and payments, for a recorder of the co-owner. The seller's own is the contract page.
+     */
+    @GetMapping("/contracts/{id}/co-owners/{institutionId}")
+    String coOwner(@PathVariable String id, @PathVariable String institutionId, Model model) {
+        return coOwnerPage(id, institutionId, model, null, Map.of(), null, Map.of());
+    }
+
+    @PostMapping("/contracts/{id}/co-owners/{institutionId}/{form}")
+    String recordForCoOwner(@PathVariable String id, @PathVariable String institutionId,
+                            @PathVariable("form") String name, @RequestParam Map<String, String> submitted, Model model,
+                            Locale locale, RedirectAttributes redirect) {
+        Form form = ContractForms.forCoOwner(name).orElseThrow(() -> new NotFound("no form '" + name + "'"));
+        seller(id);
+        LedgerUser me = Access.requireRecorderFor(institutionId);
+        FormSender.Result result = forms.send(form, submitted, "contractId", id, Map.of("institutionId", institutionId),
+                me, locale, command -> { });
+        if (!result.recorded()) {
+            return coOwnerPage(id, institutionId, model, form.name(), submitted, result.message(), result.fieldErrors());
+        }
+        String what = refusals.message(form.title(), locale);
+        redirect.addFlashAttribute("recorded", result.outcome().repeated()
+                ? refusals.message("common.repeated", locale, what)
+                : refusals.message("common.recorded", locale, what, result.outcome().version()));
+        return "redirect:/contracts/" + id + "/co-owners/" + institutionId;
+    }
+
+    private String coOwnerPage(String id, String institutionId, Model model, String openForm,
+                               Map<String, String> values, String message, Map<String, String> errors) {
+        String seller = seller(id);
+        if (seller.equals(institutionId)) {
+            return "redirect:/contracts/" + id;
+        }
+        LedgerUser me = Access.currentUser();
+        if ((me.role() == Role.RECORDER || me.role() == Role.APPROVER) && !seller.equals(me.institutionId())
+                && !institutionId.equals(me.institutionId())) {
+            throw new AccessDeniedException("you may not read the contracts of institution " + seller);
+        }
+        LocalDate today = LocalDate.now(clock);
+        CoOwnerPage page = reader.current(id, state -> state.coOwners().figures(today).stream()
+                        .filter(f -> f.institutionId().equals(institutionId)).findFirst()
+                        .map(f -> new CoOwnerPage(f, people(state, state.bookOf(institutionId)),
+                                state.bookOf(institutionId).rewardUndecided(), state.isTerminated())))
+                .flatMap(found -> found)
+                .orElseThrow(() -> new NotFound("no co-owner '" + institutionId + "' of contract '" + id + "'"));
+        model.addAttribute("contractId", id);
+        model.addAttribute("sellerInstitutionId", seller);
+        model.addAttribute("owner", page.figures());
+        model.addAttribute("ownerName", institutions.find(institutionId).map(InstitutionRegistered::name).orElse(null));
+        model.addAttribute("people", page.people());
+        model.addAttribute("stillToDecide", page.undecided());
+        model.addAttribute("mayRecord", me.mayRecordFor(institutionId) && !page.terminated());
+        model.addAttribute("forms", ContractForms.FOR_CO_OWNER);
+        model.addAttribute("openForm", openForm);
+        model.addAttribute("values", values);
+        model.addAttribute("message", message);
+        model.addAttribute("errors", errors);
+        return "contracts/co-owner";
+    }
+
     /** What the deal promises and what it has brought (issue 15): receivables, sales reports, co-owners' shares. */
     record Deal(Receivables receivables, List<SalesReported> salesReports, List<CoOwnerBooks.CoOwnerFigures> coOwners) {
     }
@@ -198,7 +265,11 @@ class ContractPages {
     }
 
     private static List<Person> people(ContractState state) {
-        RewardBook book = state.book();
+        return people(state, state.book());
+    }
+
+    /** The contributors with what one book (the seller's, a co-owner's) allocated and paid them. */
+    private static List<Person> people(ContractState state, RewardBook book) {
         return state.contributors().stream().map(c -> {
             Money allocated = book.allocatedTo(c.personId());
             Money paid = book.paidTo(c.personId());

@@ -98,7 +98,7 @@ public class CoOwnershipController {
             @RequestParam(required = false) Long position) {
         String scope = Access.institutionScope(institutionId);
         readYourWrites.await(CoOwnerObligationProjection.NAME, position);
-        return obligations.find(scope);
+        return obligations.find(scope, LocalDate.now(clock));
     }
 
     private String seller(String contractId) {

@@ -67,7 +67,7 @@ class ObligationPages {
                 rows.stream().mapToLong(RewardObligations.Obligation::sharesOutstanding).sum(), null,
                 rows.stream().map(RewardObligations.Obligation::rewardPending).filter(java.util.Objects::nonNull)
                         .reduce(Money.ZERO, Money::plus), null));
-        List<CoOwnerObligations.CoOwnerObligation> asCoOwner = coOwnerObligations.find(scope).stream()
+        List<CoOwnerObligations.CoOwnerObligation> asCoOwner = coOwnerObligations.find(scope, LocalDate.now(clock)).stream()
                 .filter(o -> !o.institutionId().equals(o.sellerId())).toList();
         model.addAttribute("coOwned", asCoOwner);
         List<RewardObligations.ImplementationObligation> implementations =

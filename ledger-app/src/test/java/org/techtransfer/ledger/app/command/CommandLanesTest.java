@@ -72,7 +72,7 @@ class CommandLanesTest {
                         if (i % 5 == 4) {
                             // when a command the rules refuse is among them
                             assertThatThrownBy(() -> commands.send(new PayReward(contract, id, "P-1", Money.of("1.00"),
-                                    LocalDate.of(2026, 4, 1), "ref"), "recorder-a", id)).isInstanceOf(RuleViolation.class);
+                                    LocalDate.of(2026, 4, 1), "ref", null), "recorder-a", id)).isInstanceOf(RuleViolation.class);
                             refused.add(id);
                         } else {
                             LedgerCommands.Outcome outcome = commands.send(new RecordIncome(contract, id, Money.of("1.00"),

@@ -1,5 +1,6 @@
 package org.techtransfer.ledger.app.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,10 @@ import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
 import org.techtransfer.ledger.app.support.TestUsers;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.techtransfer.ledger.app.support.Deals.body;
 import static org.techtransfer.ledger.app.support.Deals.contract;
 import static org.techtransfer.ledger.app.support.Deals.income;
 import static org.techtransfer.ledger.app.support.Deals.institution;
@@ -86,6 +90,37 @@ class DealPageTest {
             browser.open("/obligations");
             assertThat(browser.pageText()).contains("As co-owner of contracts other institutions sold", "60,000.00",
                     "42,000.00", "40,000.00", "20,000.00").doesNotContain("70,000.00").doesNotContain("??");
+        }
+    }
+
+    /** The national co-owner's 40% of 100,000.00 owes 50% under its own policy: 20,000.00, decided and paid by it. */
+    @Test
+    void a_co_owner_s_recorder_records_its_own_reward_on_its_share() {
+        ok(client.post("recorder-a", "/api/v1/contracts", contract("C-CO2", "DEMO-A", "LICENSE")));
+        ok(client.post("recorder-a", "/api/v1/contracts/C-CO2/co-owners", body("coOwnershipId", "CO-1", "owners",
+                List.of(body("institutionId", "DEMO-A", "share", 0.6), body("institutionId", "DEMO-B", "share", 0.4)))));
+        ok(client.post("recorder-a", "/api/v1/contracts/C-CO2/incomes", income("IN-1", "100000.00", "2026-03-15")));
+        try (Browser browser = new Browser(node.port(), "zh-CN")) {
+            browser.signIn("recorder-b", TestUsers.PASSWORD);
+            browser.open("/contracts/C-CO2/co-owners/DEMO-B");
+            assertThat(browser.pageText()).contains("成果共有人", "NATIONAL-2015", "20,000.00", "登记本单位奖励");
+            record(browser, "reward-decisions", "decisionId", "D-B", "decidedOn", "2026-04-01", "total", "20000.00",
+                    "allocations[0].personId", "P-1", "allocations[0].amount", "20000.00");
+            record(browser, "payments", "paymentId", "P-B", "personId", "P-1", "amount", "20000.00",
+                    "paidOn", "2026-04-02", "reference", "工资发放");
+            assertThat(browser.pageText()).contains("已足额兑现");
+            browser.screenshot("zh-contract-co-owner");
+        }
+        JsonNode owners = client.get("auditor", "/api/v1/contracts/C-CO2/co-owners").json().path("coOwners");
+        assertThat(owners.findValuesAsText("rewardPaid")).containsExactly("0.00", "20000.00");
+        try (Browser browser = new Browser(node.port(), "en")) {
+            // the seller's recorder reads the co-owner's part and records nothing there
+            browser.signIn("recorder-a", TestUsers.PASSWORD);
+            browser.open("/contracts/C-CO2");
+            assertThat(browser.pageText()).contains("Decisions and payments", "20,000.00").doesNotContain("??");
+            browser.open("/contracts/C-CO2/co-owners/DEMO-B");
+            assertThat(browser.pageText()).contains("co-owner of contract C-CO2", "Paid in full")
+                    .doesNotContain("Record the co-owner's own reward").doesNotContain("??");
         }
     }
 

@@ -70,6 +70,7 @@ class ReplayTest {
             fullDeal(c, "recorder-a", "RA-" + i, "DEMO-A", i);
             fullDeal(c, "recorder-b", "RB-" + i, "DEMO-B", i + 3);
         }
+        coOwnedDeal();
         reserveLibrary();
         scenarioEnd = lastPosition.get();
     }
@@ -173,6 +174,13 @@ class ReplayTest {
             assertThat(row.path("dueBy").asText()).as(id).isEqualTo(contract.path("dueBy").asText());
             paidSum += ObligationReadModelTest.fen(contract.get("rewardPaid").asText());
             decidedSum += ObligationReadModelTest.fen(contract.get("rewardDecided").asText());
+            // payouts also hold what co-owners other than the seller decided and paid on their own shares
+            for (JsonNode owner : c.get("auditor", "/api/v1/contracts/" + id + "/co-owners").json().path("coOwners")) {
+                if (!owner.path("institutionId").asText().equals(contract.path("sellerInstitutionId").asText())) {
+                    paidSum += ObligationReadModelTest.fen(owner.get("rewardPaid").asText());
+                    decidedSum += ObligationReadModelTest.fen(owner.get("rewardDecided").asText());
+                }
+            }
         }
         long[] payoutSums = payoutSums();
         assertThat(payoutSums[0]).as("allocations").isEqualTo(decidedSum);
@@ -274,6 +282,41 @@ class ReplayTest {
             ok(client.post(recorder, base + "/termination", body("terminatedOn", "2023-01-31",
                     "reason", "buyer insolvent")));
         }
+    }
+
+    /**
+     * A contract DEMO-A sold, co-owned with DEMO-B: receipts and shares split, each co-owner's own decisions, notice
+     * and payments (the co-owner-obligations, payouts and tax rows of both), a reversal of shares.
+     */
+    private static void coOwnedDeal() {
+        String base = "/api/v1/contracts/RC-CO";
+        Map<String, Object> registration = contract("RC-CO", "DEMO-A", "EQUITY_INVESTMENT");
+        registration.put("signedOn", "2020-01-15");
+        ok(c.post("recorder-a", "/api/v1/contracts", registration));
+        contractIds.add("RC-CO");
+        ok(c.post("recorder-a", base + "/co-owners", body("coOwnershipId", "CO-1", "owners", List.of(
+                body("institutionId", "DEMO-A", "share", 0.6), body("institutionId", "DEMO-B", "share", 0.4)))));
+        ok(c.post("recorder-a", base + "/incomes", body("incomeId", "I-1", "amount", "100000.01",
+                "receivedOn", "2021-03-01", "category", "UPFRONT")));
+        for (String id : List.of("E-1", "E-2")) {
+            ok(c.post("recorder-a", base + "/equity", body("equityId", id, "company", "Start-up RC-CO",
+                    "shares", 1001, "valuation", "900000.01", "receivedOn", "2022-01-01")));
+        }
+        ok(c.post("recorder-a", base + "/reversals", body("reversalId", "R-E2", "entryId", "E-2", "reason", "void")));
+        ok(c.post("recorder-a", base + "/reward-decisions", body("decisionId", "D-A", "decidedOn", "2022-09-01",
+                "total", "42000.01", "allocations", List.of(body("personId", "P-1", "amount", "42000.01")))));
+        ok(c.post("recorder-a", base + "/payments", body("paymentId", "PAY-A", "personId", "P-1",
+                "amount", "42000.01", "paidOn", "2022-10-01", "reference", "bank")));
+        ok(c.post("recorder-b", base + "/reward-decisions", body("decisionId", "D-B", "decidedOn", "2022-09-01",
+                "total", "20000.00", "allocations", List.of(body("personId", "P-1", "amount", "10000.00"),
+                        body("personId", "P-L", "amount", "10000.00")), "institutionId", "DEMO-B")));
+        ok(c.post("recorder-b", base + "/publicity", body("noticeId", "N-B", "decisionId", "D-B",
+                "from", "2022-09-02", "to", "2022-09-20", "institutionId", "DEMO-B")));
+        ok(c.post("recorder-b", base + "/payments", body("paymentId", "PAY-B", "personId", "P-L",
+                "amount", "10000.00", "paidOn", "2022-10-01", "reference", "bank", "institutionId", "DEMO-B")));
+        ok(c.post("recorder-b", base + "/equity-rewards", body("decisionId", "ED-B", "decidedOn", "2022-09-02",
+                "totalShares", 200, "allocations", List.of(body("personId", "P-1", "shares", 200)),
+                "institutionId", "DEMO-B")));
     }
 
     /** Achievements (one named by a contract above), their moves, incubations, a region's figures, demands and matches. */

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Each co-owner's reward obligation on a co-owned contract, one row per contract and co-owner, computed by the
- * contract's co-owner books. Contracts that are not co-owned are passed over without being folded. Every event of
+ * contract's co-owner books: its share of the receipts and of the shares received, what it owes, decided and paid. Contracts that are not co-owned are passed over without being folded. Every event of
  * a co-owned contract rewrites its rows.
  */
 @ProcessingGroup(CoOwnerObligationProjection.NAME)
@@ -29,7 +29,7 @@ public class CoOwnerObligationProjection implements ReadModel {
 
     public static final String NAME = "co-owner-obligations";
     private static final String CONTRACT = "TechnologyContract";
-    /** The figures stored do not depend on the day: only a status would. */
+    /** The figures stored do not depend on the day: the statuses do, and are computed when read. */
     private static final LocalDate ANY_DAY = LocalDate.EPOCH;
 
     private final JdbcTemplate jdbc;
@@ -42,12 +42,17 @@ public class CoOwnerObligationProjection implements ReadModel {
         this.contracts = contracts;
         this.rows = new RowBuffer<>(NAME, jdbc, """
                 INSERT INTO co_owner_obligation (contract_id, institution_id, seller_id, share, policy_id, income_fen,
-                                                 net_income_fen, required_reward_fen, due_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                 net_income_fen, required_reward_fen, due_by, reward_decided_fen,
+                                                 reward_paid_fen, outstanding_fen, shares_received, equity_value_fen,
+                                                 required_shares, shares_allocated)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (contract_id, institution_id) DO UPDATE SET
                     share = EXCLUDED.share, policy_id = EXCLUDED.policy_id, income_fen = EXCLUDED.income_fen,
                     net_income_fen = EXCLUDED.net_income_fen, required_reward_fen = EXCLUDED.required_reward_fen,
-                    due_by = EXCLUDED.due_by""",
+                    due_by = EXCLUDED.due_by, reward_decided_fen = EXCLUDED.reward_decided_fen,
+                    reward_paid_fen = EXCLUDED.reward_paid_fen, outstanding_fen = EXCLUDED.outstanding_fen,
+                    shares_received = EXCLUDED.shares_received, equity_value_fen = EXCLUDED.equity_value_fen,
+                    required_shares = EXCLUDED.required_shares, shares_allocated = EXCLUDED.shares_allocated""",
                 "DELETE FROM co_owner_obligation WHERE contract_id = ? AND institution_id = ?", List::toArray);
     }
 
@@ -71,7 +76,9 @@ public class CoOwnerObligationProjection implements ReadModel {
             rows.upsert(List.of(contract.contractId(), f.institutionId()), new Object[]{contract.contractId(),
                     f.institutionId(), contract.registration().sellerInstitutionId(), f.share(), f.policyId(),
                     f.income().fen(), f.netIncome().fen(), f.requiredReward().fen(),
-                    f.dueBy() == null ? null : Date.valueOf(f.dueBy())});
+                    f.dueBy() == null ? null : Date.valueOf(f.dueBy()), f.rewardDecided().fen(), f.rewardPaid().fen(),
+                    f.outstanding().fen(), f.sharesReceived(), f.equityValue().fen(), f.requiredShares(),
+                    f.sharesAllocated()});
         }
     }
 

@@ -24,7 +24,8 @@ import java.sql.Date;
  * What each person was allocated and paid: one row per allocation of a cash decision and one per
  * payment. A reversed payment and the allocations of a withdrawn decision are removed, so the rows always
  * add up to the decisions and payments that stand. Beside them, each contract's contributors in force, for
- * the names and the institution of the items.
+ * the names and the institution of the items: the seller's, unless an item names the co-owner that decided or paid
+ * it on its own share.
  */
 @ProcessingGroup(PayoutProjection.NAME)
 public class PayoutProjection implements ReadModel {
@@ -47,10 +48,12 @@ public class PayoutProjection implements ReadModel {
     public PayoutProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.rows = new RowBuffer<>(NAME, jdbc, """
-                INSERT INTO payout_item (person_id, contract_id, kind, item_id, amount_fen, item_date, reference)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO payout_item (person_id, contract_id, kind, item_id, amount_fen, item_date, reference,
+                                         institution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (contract_id, kind, item_id, person_id) DO UPDATE SET
-                    amount_fen = EXCLUDED.amount_fen, item_date = EXCLUDED.item_date, reference = EXCLUDED.reference""",
+                    amount_fen = EXCLUDED.amount_fen, item_date = EXCLUDED.item_date, reference = EXCLUDED.reference,
+                    institution_id = EXCLUDED.institution_id""",
                 "DELETE FROM payout_item WHERE contract_id = ? AND kind = ? AND item_id = ?"
                         + " AND person_id = COALESCE(CAST(? AS VARCHAR), person_id)",
                 key -> new Object[]{key.contractId(), key.kind(), key.itemId(), key.personId()});
@@ -87,7 +90,7 @@ public class PayoutProjection implements ReadModel {
         for (Allocation a : event.allocations()) {
             rows.upsert(new ItemKey(event.contractId(), ALLOCATION, event.decisionId(), a.personId()),
                     new Object[]{a.personId(), event.contractId(), ALLOCATION, event.decisionId(), a.amount().fen(),
-                            Date.valueOf(event.decidedOn()), null});
+                            Date.valueOf(event.decidedOn()), null, event.institutionId()});
         }
     }
 
@@ -95,7 +98,7 @@ public class PayoutProjection implements ReadModel {
     void on(RewardPaid event) {
         rows.upsert(new ItemKey(event.contractId(), PAYMENT, event.paymentId(), null),
                 new Object[]{event.personId(), event.contractId(), PAYMENT, event.paymentId(), event.amount().fen(),
-                        Date.valueOf(event.paidOn()), event.reference()});
+                        Date.valueOf(event.paidOn()), event.reference(), event.institutionId()});
     }
 
     @EventHandler

@@ -20,7 +20,8 @@ public class Payouts {
      * @param decisionId     the decision of an allocation (null for a payment)
      * @param paymentId      the payment (null for an allocation)
      * @param date           {@code decidedOn} of an allocation, {@code paidOn} of a payment
-     * @param institutionId  the contract's seller institution
+     * @param institutionId  the institution that decided or paid it: the contract's seller, or a co-owner on its own
+     *                       share
      * @param personName     the person's name as the contract registered it
      * @param reducedWageTax a payment's reduced wage tax (Caishui [2018] No. 58); null for an allocation
      */
@@ -45,12 +46,13 @@ public class Payouts {
     /**
      * Each argument may be null: every person, every institution, from the beginning, to the end.
      *
-     * @param institutionId only the items of the contracts this institution sold
+     * @param institutionId only the items this institution decided or paid: as seller, or as co-owner on its share
      */
     public List<PersonPayout> find(String personId, String institutionId, LocalDate from, LocalDate to) {
         // the tax rows are written by the reward-obligations read model, in the same processor and batches
         StringBuilder sql = new StringBuilder("SELECT i.person_id, i.contract_id, i.kind, i.item_id, i.amount_fen, "
-                + "i.item_date, i.reference, p.institution_id, p.name, t.qualifies, t.reason FROM payout_item i "
+                + "i.item_date, i.reference, COALESCE(i.institution_id, p.institution_id) AS institution_id, p.name, "
+                + "t.qualifies, t.reason FROM payout_item i "
                 + "LEFT JOIN payout_person p ON p.contract_id = i.contract_id AND p.person_id = i.person_id "
                 + "LEFT JOIN reward_tax_payment t ON i.kind = 'PAYMENT' AND t.contract_id = i.contract_id "
                 + "AND t.payment_id = i.item_id WHERE true");
@@ -60,7 +62,7 @@ public class Payouts {
             args.add(personId);
         }
         if (institutionId != null) {
-            sql.append(" AND p.institution_id = ?");
+            sql.append(" AND COALESCE(i.institution_id, p.institution_id) = ?");
             args.add(institutionId);
         }
         if (from != null) {

@@ -126,9 +126,11 @@ public class RewardObligationProjection implements ReadModel {
             waiting(contract);
         }
         if (event instanceof RewardPaid payment) {
-            ReducedWageTax tax = book.taxOf(payment.paymentId()).orElseThrow();
+            // a co-owner's payment is judged on its own book and reported under the co-owner (docs/domain.md)
+            ReducedWageTax tax = contract.bookOf(payment.institutionId()).taxOf(payment.paymentId()).orElseThrow();
             taxRows.upsert(List.of(payment.contractId(), payment.paymentId()), new Object[]{payment.contractId(),
-                    payment.paymentId(), contract.registration().sellerInstitutionId(), payment.personId(),
+                    payment.paymentId(), payment.institutionId() != null ? payment.institutionId()
+                    : contract.registration().sellerInstitutionId(), payment.personId(),
                     payment.amount().fen(), Date.valueOf(payment.paidOn()), tax.qualifies(),
                     tax.reason() == null ? null : tax.reason().name()});
         } else if (event instanceof EntryReversed reversed && reversed.entryType() == EntryType.PAYMENT) {
