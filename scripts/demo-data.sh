@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Records a small, realistic district book through the HTTP API, as its recorders would: two sellers, six
+# Records a small, realistic district book through the HTTP API, as its recorders would: two sellers, seven
 # technology contracts with receipts, costs, reward decisions, publicity and payments (one reward overdue, one
-# instalment overdue, one decision waiting for its approvals), a self-implementation, achievements of the reserve
+# instalment overdue, one decision waiting for its approvals, one patent co-owned by both sellers, each rewarding its
+# own people on its share), a self-implementation, achievements of the reserve
 # library, enterprises' technology demands, incubated enterprises and the district's reference figures.
 # Names are invented. Run it once against a fresh ledger:   make demo [LEDGER_URL=http://localhost:8080]
 # Sent again, every command is recognised by its id and records nothing.
@@ -112,6 +113,26 @@ post $B /contracts/B-2026-002/incomes '{"incomeId": "B-2026-002-I1", "amount": "
 post $A /contracts/A-2026-004/payment-terms '{"termsId": "A-2026-004-T1", "instalments": [
   {"instalmentId": "A-2026-004-T1-1", "kind": "FIXED", "amount": "250000.00", "dueOn": "2026-05-31"},
   {"instalmentId": "A-2026-004-T1-2", "kind": "FIXED", "amount": "250000.00", "dueOn": "2026-11-30"}]}'
+
+# A patent the institute owns with the university, 60 to 40, licensed by the institute: each co-owner decides and pays
+# the reward on its own share under its own policy (the institute's 70%, the university's 50%); the university's is
+# decided and not yet paid.
+post $A /contracts '{"contractId": "A-2026-009", "registrationNumber": "2026110116000009", "kind": "LICENSE",
+  "sellerInstitutionId": "DEMO-A", "licenseScope": "NON_EXCLUSIVE", "ipKind": "PATENT",
+  "buyer": {"name": "京北光伏科技有限公司", "type": "ENTERPRISE", "regionCode": "110116"},
+  "technologyField": "新能源", "totalAmount": "1000000.00", "technologyAmount": "1000000.00", "signedOn": "2026-04-08",
+  "achievements": ["钙钛矿叠层电池封装工艺"],
+  "contributors": [{"personId": "P-A06", "name": "赵一鸣", "principal": true, "leadership": false},
+                   {"personId": "P-B05", "name": "周雨桐", "principal": true, "leadership": false}]}'
+post $A /contracts/A-2026-009/co-owners '{"coOwnershipId": "A-2026-009-O1", "owners": [
+  {"institutionId": "DEMO-A", "share": "0.6"}, {"institutionId": "DEMO-B", "share": "0.4"}]}'
+post $A /contracts/A-2026-009/incomes '{"incomeId": "A-2026-009-I1", "amount": "1000000.00", "receivedOn": "2026-05-20", "category": "UPFRONT"}'
+post $A /contracts/A-2026-009/reward-decisions '{"decisionId": "A-2026-009-D1", "decidedOn": "2026-06-10", "total": "420000.00",
+  "allocations": [{"personId": "P-A06", "amount": "420000.00"}]}'
+post $A /contracts/A-2026-009/publicity '{"noticeId": "A-2026-009-N1", "decisionId": "A-2026-009-D1", "from": "2026-06-11", "to": "2026-06-18"}'
+post $A /contracts/A-2026-009/payments '{"paymentId": "A-2026-009-P1", "personId": "P-A06", "amount": "420000.00", "paidOn": "2026-06-30", "reference": "工资外发放 2026-06-07"}'
+post $B /contracts/A-2026-009/reward-decisions '{"decisionId": "A-2026-009-B-D1", "institutionId": "DEMO-B", "decidedOn": "2026-07-06",
+  "total": "200000.00", "allocations": [{"personId": "P-B05", "amount": "200000.00"}]}'
 
 # From November the institute routes reward decisions through its research office, and from 500,000 through a vice-president:
 # this year's royalties' reward is proposed and approved by the office, and waits for the vice-president.
