@@ -52,5 +52,9 @@ public enum Rule {
     PROFIT_YEAR_NOT_NEXT,
     /** Issue 15: co-owners' shares of each receipt add up to the whole, agreed before the first receipt. */
     CO_OWNER_SHARES_NOT_WHOLE,
-    CO_OWNERS_AFTER_RECEIPTS
+    CO_OWNERS_AFTER_RECEIPTS,
+    /** Issue 15: a milestone reached names an instalment of the terms that awaits its event, once. */
+    UNKNOWN_INSTALMENT,
+    NOT_AN_EVENT_MILESTONE,
+    MILESTONE_ALREADY_REACHED
 }
