@@ -182,6 +182,14 @@ class ReplayTest {
         long[] payoutSums = payoutSums();
         assertThat(payoutSums[0]).as("allocations").isEqualTo(decidedSum);
         assertThat(payoutSums[1]).as("payments").isEqualTo(paidSum);
+        long implementationsDecided = 0;
+        long implementationsPaid = 0;
+        for (JsonNode row : get("/api/v1/rewards/implementation-obligations?position=" + lastPosition.get())) {
+            implementationsDecided += ObligationReadModelTest.fen(row.get("rewardDecided").asText());
+            implementationsPaid += ObligationReadModelTest.fen(row.get("rewardPaid").asText());
+        }
+        assertThat(payoutSums[2]).as("implementation allocations").isEqualTo(implementationsDecided).isPositive();
+        assertThat(payoutSums[3]).as("implementation payments").isEqualTo(implementationsPaid).isPositive();
         long counted = 0;
         for (JsonNode year : get("/api/v1/statistics/volume?groupBy=year&position=" + lastPosition.get())) {
             counted += year.get("contracts").asLong();
@@ -379,12 +387,16 @@ class ReplayTest {
         return get("/api/v1/rewards/obligations?position=" + position);
     }
 
-    /** [sum of allocation items, sum of payment items] over every person. */
+    /**
+     * [sum of allocation items, sum of payment items] over every person, contracts' items first, then
+     * self-implementations' items.
+     */
     private static long[] payoutSums() {
-        long[] sums = new long[2];
+        long[] sums = new long[4];
         for (JsonNode person : get("/api/v1/payouts?position=" + lastPosition.get())) {
             for (JsonNode item : person.get("items")) {
-                sums[item.get("kind").asText().equals("PAYMENT") ? 1 : 0] +=
+                int implementation = item.path("implementationId").isNull() ? 0 : 2;
+                sums[implementation + (item.get("kind").asText().equals("PAYMENT") ? 1 : 0)] +=
                         ObligationReadModelTest.fen(item.get("amount").asText());
             }
         }
