@@ -8,6 +8,7 @@ import org.techtransfer.ledger.coownership.CoOwnerBooks;
 import org.techtransfer.ledger.coownership.CoOwnersSet;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.receivable.DealBook;
+import org.techtransfer.ledger.receivable.MilestoneReached;
 import org.techtransfer.ledger.receivable.PaymentTermsSet;
 import org.techtransfer.ledger.receivable.Receivables;
 import org.techtransfer.ledger.receivable.SalesReported;
@@ -114,6 +115,9 @@ public final class ContractState {
         } else if (event instanceof SalesReported e) {
             entryIds.add(e.reportId());
             deal.report(e);
+        } else if (event instanceof MilestoneReached e) {
+            entryIds.add(e.reachedId());
+            deal.reach(e);
         } else if (event instanceof CoOwnersSet e) {
             entryIds.add(e.coOwnershipId());
             coOwners.set(e.owners(), registration.sellerInstitutionId(), book, registration.wageTaxFacts());

@@ -29,7 +29,9 @@ import org.techtransfer.ledger.coownership.CoOwnerTerms;
 import org.techtransfer.ledger.coownership.CoOwnersSet;
 import org.techtransfer.ledger.coownership.SetCoOwners;
 import org.techtransfer.ledger.money.Money;
+import org.techtransfer.ledger.receivable.MilestoneReached;
 import org.techtransfer.ledger.receivable.PaymentTermsSet;
+import org.techtransfer.ledger.receivable.RecordMilestoneReached;
 import org.techtransfer.ledger.receivable.ReportSales;
 import org.techtransfer.ledger.receivable.SetPaymentTerms;
 import org.techtransfer.ledger.reward.RewardBook;
@@ -364,6 +366,17 @@ public class TechnologyContract {
         requireBusinessDate(command.periodTo(), clock);
         state.deal().checkReport(command);
         apply(state.deal().reported(command));
+        return state.version();
+    }
+
+    /** Issue 15: the event a milestone payment awaits happened; the instalment is due from that day. */
+    @CommandHandler
+    long handle(RecordMilestoneReached command, Clock clock) {
+        requireNewEntry(command.reachedId());
+        requireBusinessDate(command.reachedOn(), clock);
+        state.deal().checkMilestone(command.instalmentId());
+        apply(new MilestoneReached(contractId, command.reachedId(), command.instalmentId(), command.reachedOn(),
+                command.note()));
         return state.version();
     }
 

@@ -20,7 +20,10 @@ import java.util.Set;
  */
 public final class ImplementationState {
 
-    /** Self-implementation is no licence or assignment: its rewards never take the reduced wage tax. */
+    /**
+     * Self-implementation is no licence or assignment: the book's own tags are replaced by
+     * {@link SelfImplementationPolicy#REDUCED_WAGE_TAX} (see {@link #payments()}).
+     */
     private static final WageTaxFacts NO_REDUCED_WAGE_TAX = new WageTaxFacts(false, false, false, null);
 
     private ImplementationRecorded registration;
@@ -76,6 +79,12 @@ public final class ImplementationState {
 
     public RewardBook book() {
         return book;
+    }
+
+    /** The payments, each tagged as a self-implementation reward never qualifying for the reduced wage tax. */
+    public List<RewardBook.Payment> payments() {
+        return book.payments().stream().map(p -> new RewardBook.Payment(p.paymentId(), p.personId(), p.amount(),
+                p.paidOn(), SelfImplementationPolicy.REDUCED_WAGE_TAX)).toList();
     }
 
     public List<OperatingProfitRecorded> years() {

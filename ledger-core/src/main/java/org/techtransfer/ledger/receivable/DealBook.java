@@ -14,9 +14,12 @@ import java.util.function.UnaryOperator;
 import java.util.TreeMap;
 
 import static org.techtransfer.ledger.rule.Rule.DATE_BEFORE_SIGNING;
+import static org.techtransfer.ledger.rule.Rule.MILESTONE_ALREADY_REACHED;
+import static org.techtransfer.ledger.rule.Rule.NOT_AN_EVENT_MILESTONE;
 import static org.techtransfer.ledger.rule.Rule.NO_ROYALTY_TERMS;
 import static org.techtransfer.ledger.rule.Rule.SALES_PERIOD_OVERLAP;
 import static org.techtransfer.ledger.rule.Rule.SCHEDULE_SUM_MISMATCH;
+import static org.techtransfer.ledger.rule.Rule.UNKNOWN_INSTALMENT;
 import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 
 /**
@@ -31,6 +34,11 @@ public final class DealBook {
     /** Reimbursements of patent costs that stand, by income id: income, but no payment the terms promise. */
     private final Map<String, Money> reimbursements = new HashMap<>();
     private Money reimbursed = Money.ZERO;
+    /**
+     * The milestones reached, by instalment id: kept when the terms are set again, so that an instalment of the new
+     * terms awaiting the same event is due on the day it was reached (a date the new terms give wins).
+     */
+    private final Map<String, LocalDate> reached = new TreeMap<>();
 
     public PaymentTermsSet terms() {
         return terms;
@@ -48,6 +56,15 @@ public final class DealBook {
 
     public void report(SalesReported report) {
         reports.add(report);
+    }
+
+    public void reach(MilestoneReached milestone) {
+        reached.put(milestone.instalmentId(), milestone.reachedOn());
+    }
+
+    /** The day each milestone was reached, by instalment id. */
+    public Map<String, LocalDate> reached() {
+        return Map.copyOf(reached);
     }
 
     /** Only reimbursements are remembered: every other receipt settles receivables, and the contract has their sum. */
@@ -86,6 +103,20 @@ public final class DealBook {
                     + i.instalmentId() + "' is due on " + i.dueOn() + ", before the contract was signed, on "
                     + signedOn, i.dueOn(), signedOn);
         }
+    }
+
+    /** Only a milestone of the terms in force that awaits its event can be reached, and only once. */
+    public void checkMilestone(String instalmentId) {
+        Instalment instalment = terms == null ? null : terms.instalments().stream()
+                .filter(i -> i.instalmentId().equals(instalmentId)).findFirst().orElse(null);
+        refuseIf(instalment == null, UNKNOWN_INSTALMENT, "the contract's payment terms have no instalment '"
+                + instalmentId + "'", instalmentId);
+        refuseIf(instalment.kind() != InstalmentKind.MILESTONE || instalment.dueOn() != null, NOT_AN_EVENT_MILESTONE,
+                "instalment '" + instalmentId + "' is not a milestone awaiting an event: it is due on "
+                        + instalment.dueOn(), instalmentId, instalment.dueOn());
+        LocalDate already = reached.get(instalmentId);
+        refuseIf(already != null, MILESTONE_ALREADY_REACHED, "milestone '" + instalmentId
+                + "' was already reached on " + already, instalmentId, already);
     }
 
     /** A sales report needs a running royalty to apply, and a period no earlier report covers. */
@@ -149,8 +180,11 @@ public final class DealBook {
             return items;
         }
         for (Instalment i : terms.instalments()) {
+            // a milestone awaiting its event is due on the day it was reached, as a dated milestone on its date
+            LocalDate dueOn = i.dueOn() != null || i.kind() != InstalmentKind.MILESTONE ? i.dueOn()
+                    : reached.get(i.instalmentId());
             items.add(new Receivable(i.instalmentId(), i.kind() == InstalmentKind.FIXED ? ReceivableKind.INSTALMENT
-                    : ReceivableKind.MILESTONE, i.amount(), i.dueOn(), i.milestone(), null, null));
+                    : ReceivableKind.MILESTONE, i.amount(), dueOn, i.milestone(), null, null));
         }
         Map<Integer, Money> royaltiesByYear = new TreeMap<>();
         for (SalesReported r : reports) {
@@ -177,11 +211,12 @@ public final class DealBook {
 
     // ---- snapshots ----
 
-    public record Snapshot(PaymentTermsSet terms, List<SalesReported> reports, Map<String, Money> reimbursements) {
+    public record Snapshot(PaymentTermsSet terms, List<SalesReported> reports, Map<String, Money> reimbursements,
+                           Map<String, LocalDate> reached) {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(terms, List.copyOf(reports), Map.copyOf(reimbursements));
+        return new Snapshot(terms, List.copyOf(reports), Map.copyOf(reimbursements), Map.copyOf(reached));
     }
 
     public static DealBook restore(Snapshot snapshot) {
@@ -189,6 +224,7 @@ public final class DealBook {
         book.terms = snapshot.terms();
         book.reports.addAll(snapshot.reports());
         snapshot.reimbursements().forEach((id, amount) -> book.recordIncome(id, amount, true));
+        book.reached.putAll(snapshot.reached());
         return book;
     }
 }

@@ -9,7 +9,8 @@ import java.time.LocalDate;
 /**
  * One payment a contract promises: a fixed instalment with its due date, or a milestone payment due on a date or
  * on an event ({@code milestone}, e.g. "clinical trial approved"). A milestone awaiting its event has no due date
- * yet: it is expected but cannot be overdue; once the event happens the terms are set again with its date.
+ * yet: it is expected but cannot be overdue; once the event happens it is recorded as reached
+ * ({@link RecordMilestoneReached}) and the instalment is due on that day.
  */
 public record Instalment(String instalmentId, InstalmentKind kind, Money amount, LocalDate dueOn, String milestone) {
 

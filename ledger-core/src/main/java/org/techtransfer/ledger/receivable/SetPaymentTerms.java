@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Sets what the contract promises to pay: its instalments and milestone payments, and its running royalty. Set
- * again (a new {@code termsId}, with a reason) when the deal changes or a milestone's date becomes known: the
- * latest terms replace the earlier ones.
+ * again (a new {@code termsId}, with a reason) when the deal changes: the latest terms replace the earlier ones. A
+ * milestone whose event happened is recorded as reached instead ({@link RecordMilestoneReached}).
  *
  * @param instalments the instalments and milestone payments, possibly none when a royalty is set
  * @param royalty     the running royalty, or null

@@ -19,6 +19,11 @@ public final class SelfImplementationPolicy {
     public static final int BEIJING_YEARS = 5;
     public static final int NATIONAL_MIN_YEARS = 3;
     public static final int NATIONAL_MAX_YEARS = 5;
+    /**
+     * The reduced wage tax of every self-implementation reward payment: Caishui [2018] No. 58 covers rewards from
+     * transferring or licensing an achievement, and gives no basis for the reward on profits of its own use.
+     */
+    public static final ReducedWageTax REDUCED_WAGE_TAX = ReducedWageTax.fails(WageTaxReason.SELF_IMPLEMENTATION);
 
     /** Where the counted years begin. */
     public enum Counting {

@@ -16,5 +16,10 @@ public enum WageTaxReason {
     /** The receipt of the income the payment settles is more than 36 months before the payment. */
     OUTSIDE_36_MONTHS,
     /** Paid before the notice took effect. */
-    BEFORE_2018_07_01
+    BEFORE_2018_07_01,
+    /**
+     * A self-implementation's reward (issue 15): the notice covers rewards from transferring or licensing an
+     * achievement, and self-implementation is neither; no other condition is looked at.
+     */
+    SELF_IMPLEMENTATION
 }

@@ -55,5 +55,9 @@ public enum Rule {
     CO_OWNERS_AFTER_RECEIPTS,
     /** Issue 15: a co-owner records its own decisions and payments on its own share (docs/domain.md). */
     NOT_A_CO_OWNER,
-    CO_OWNERS_AFTER_EQUITY
+    CO_OWNERS_AFTER_EQUITY,
+    /** Issue 15: a milestone reached names an instalment of the terms that awaits its event, once. */
+    UNKNOWN_INSTALMENT,
+    NOT_AN_EVENT_MILESTONE,
+    MILESTONE_ALREADY_REACHED
 }

@@ -11,9 +11,12 @@ import org.techtransfer.ledger.institution.UnknownInstitution;
 import org.techtransfer.ledger.money.Money;
 import org.techtransfer.ledger.reward.Allocation;
 import org.techtransfer.ledger.reward.Contributor;
+import org.techtransfer.ledger.reward.ReducedWageTax;
+import org.techtransfer.ledger.reward.RewardBook;
 import org.techtransfer.ledger.reward.RewardStatus;
 import org.techtransfer.ledger.reward.RewardTerms;
 import org.techtransfer.ledger.reward.SelfImplementationPolicy.Window;
+import org.techtransfer.ledger.reward.WageTaxReason;
 import org.techtransfer.ledger.rule.InvalidField;
 import org.techtransfer.ledger.rule.Rule;
 import org.techtransfer.ledger.rule.RuleViolation;
@@ -235,6 +238,16 @@ class ImplementationTest {
         assertRefused(fixture.given(given(decided("100000.00", "60000.00", "40000.00"), notice))
                         .when(new PayImplementationReward(ID, "P-1", "alice", Money.of("60000.01"), paidOn, "bank")),
                 PAYMENT_EXCEEDS_ALLOCATION, "alice", Money.of("60000.01"), Money.of("60000.00"));
+    }
+
+    @Test
+    void a_payment_never_takes_the_reduced_wage_tax_self_implementation_is_no_transfer_or_licence() {
+        LocalDate paidOn = LocalDate.of(2020, 4, 1);
+        ImplementationState state = ImplementationState.replay(List.of(given(decided("100000.00", "60000.00",
+                "40000.00"), new ImplementationRewardPaid(ID, "P-1", "alice", Money.of("60000.00"), paidOn, "bank"))));
+        assertThat(state.payments()).extracting(RewardBook.Payment::paymentId, RewardBook.Payment::reducedWageTax)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("P-1",
+                        ReducedWageTax.fails(WageTaxReason.SELF_IMPLEMENTATION)));
     }
 
     @Test

@@ -139,7 +139,7 @@ public class ApiDescription {
             if (entry != null && entry.requestExample() != null) {
                 operation.getRequestBody().getContent().get(JSON).example(json(entry.requestExample()));
             }
-            constrain(operation.getRequestBody().getContent().get(JSON).getSchema(), components, pathIdField(path));
+            constrain(operation.getRequestBody().getContent().get(JSON).getSchema(), components, pathIdFields(path));
         }
         success(key, operation, entry);
         errors(operation, entry, callers, command, path);
@@ -319,16 +319,20 @@ public class ApiDescription {
         return problem;
     }
 
-    /** The body's field that a command's path names ({@code /contracts/{id}/incomes}: contractId), or null. */
-    private static String pathIdField(String path) {
+    /**
+     * The body's fields that a command's path names ({@code /contracts/{id}/incomes}: contractId; a milestone reached
+     * also its instalmentId), none when it names none.
+     */
+    private static List<String> pathIdFields(String path) {
         for (Map.Entry<String, String> named : Map.of("/contracts/{id}/", "contractId", "/achievements/{id}/",
                 "achievementId", "/incubations/{id}/", "incubationId", "/demands/{id}/", "demandId",
                 "/institutions/{id}/", "institutionId", "/implementations/{id}/", "implementationId").entrySet()) {
             if (path.startsWith(ApiOperations.BASE + named.getKey())) {
-                return named.getValue();
+                return path.contains("/{instalmentId}/") ? List.of(named.getValue(), "instalmentId")
+                        : List.of(named.getValue());
             }
         }
-        return null;
+        return List.of();
     }
 
     private static ApiResponse ref(String name) {
@@ -338,12 +342,14 @@ public class ApiDescription {
     // ---- requests ----
 
     /** docs/api.md's field rules, by the field's name and type, on the body and every schema it holds. */
-    private static void constrain(Schema<?> body, Components components, String pathIdField) {
+    private static void constrain(Schema<?> body, Components components, List<String> pathIdFields) {
         Schema<?> schema = resolve(body, components);
-        if (pathIdField != null && schema.getProperties() != null) {
-            schema.getProperties().remove(pathIdField); // the path names the aggregate; a body's id is ignored
-            if (schema.getRequired() != null) {
-                schema.getRequired().remove(pathIdField);
+        for (String pathIdField : pathIdFields) {
+            if (schema.getProperties() != null) {
+                schema.getProperties().remove(pathIdField); // the path names the aggregate; a body's id is ignored
+                if (schema.getRequired() != null) {
+                    schema.getRequired().remove(pathIdField);
+                }
             }
         }
         Set<String> seen = new HashSet<>();
@@ -441,7 +447,8 @@ public class ApiDescription {
             Map.entry("limit", "At most this many lines"),
             Map.entry("digestPosition", "The position of a digest kept outside the ledger (with `digestHash`)"),
             Map.entry("digestHash", "The hash of that digest: 64 lowercase hexadecimal digits (with `digestPosition`)"),
-            Map.entry("decisionId", "The reward decision's id"));
+            Map.entry("decisionId", "The reward decision's id"),
+            Map.entry("instalmentId", "The milestone instalment's id in the contract's payment terms"));
 
     private static final Map<String, Object> PARAMETER_EXAMPLES = Map.of("position", 42, "asOf",
             "2026-03-01T08:00:00Z", "institutionId", "DEMO-A", "personId", "P-001", "from", "2026-01-01", "to",

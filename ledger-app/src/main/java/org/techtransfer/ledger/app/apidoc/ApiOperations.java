@@ -48,44 +48,51 @@ final class ApiOperations {
             "administration", "Read models: rebuild and status");
 
     /** Answers that are not JSON, by operation and media type. */
-    static final Map<String, String> TEXT_ANSWERS = Map.of(
-            "GET " + BASE + "/payouts text/csv", "\uFEFF\"personId\",\"personName\",\"institutionId\",\"contractId\","
-                    + "\"kind\",\"decisionId\",\"paymentId\",\"date\",\"reference\",\"allocated\",\"paid\"\r\n"
-                    + "\"P-001\",\"Wang\",\"DEMO-A\",\"C-2026-001\",\"ALLOCATION\",\"DEC-1\",,2026-04-01,,400000.00,\r\n"
-                    + "\"P-001\",\"Wang\",\"DEMO-A\",\"C-2026-001\",\"PAYMENT\",,\"PAY-1\",2026-04-20,\"payroll 2026-04\",,400000.00\r\n"
-                    + "\"TOTAL\",,,,,,,,,400000.00,400000.00\r\n",
-            "GET " + BASE + "/rewards/obligations text/csv", "\uFEFF\"contractId\",\"institutionId\",\"netIncome\","
+    static final Map<String, String> TEXT_ANSWERS = Map.ofEntries(
+            Map.entry("GET " + BASE + "/payouts text/csv", "\uFEFF\"personId\",\"personName\",\"institutionId\",\"contractId\","
+                    + "\"kind\",\"decisionId\",\"paymentId\",\"date\",\"reference\",\"allocated\",\"paid\","
+                    + "\"implementationId\"\r\n"
+                    + "\"P-001\",\"Wang\",\"DEMO-A\",\"C-2026-001\",\"ALLOCATION\",\"DEC-1\",,2026-04-01,,400000.00,,\r\n"
+                    + "\"P-001\",\"Wang\",\"DEMO-A\",\"C-2026-001\",\"PAYMENT\",,\"PAY-1\",2026-04-20,\"payroll 2026-04\",,400000.00,\r\n"
+                    + "\"TOTAL\",,,,,,,,,400000.00,400000.00,\r\n"),
+            Map.entry("GET " + BASE + "/rewards/obligations text/csv", "\uFEFF\"contractId\",\"institutionId\",\"netIncome\","
                     + "\"requiredReward\",\"rewardDecided\",\"rewardPaid\",\"outstanding\",\"status\",\"dueBy\","
                     + "\"sharesOutstanding\",\"equityStatus\"\r\n"
                     + "\"C-2026-001\",\"DEMO-A\",900000.00,630000.00,630000.00,400000.00,230000.00,\"OUTSTANDING\","
                     + "2029-03-15,0,\"NOTHING_DUE\"\r\n"
-                    + "\"TOTAL\",,900000.00,630000.00,630000.00,400000.00,230000.00,,,0,\r\n",
-            "GET " + BASE + "/statistics/volume text/csv", "\uFEFF\"year\",\"contracts\",\"totalAmount\",\"technologyAmount\"\r\n"
-                    + "\"2026\",12,18400000.00,15250000.00\r\n\"TOTAL\",12,18400000.00,15250000.00\r\n",
-            "GET " + BASE + "/statistics/targets text/csv", "\uFEFF\"period\",\"target\",\"achieved\",\"percent\"\r\n"
-                    + "\"2020\",1600000000.00,400000000.00,25.00\r\n",
-            "GET " + BASE + "/reports/reward-tax text/csv", "\uFEFF\"personId\",\"contractId\",\"paymentId\","
-                    + "\"institutionId\",\"paidOn\",\"qualifying\",\"other\",\"reason\"\r\n"
-                    + "\"P-001\",\"C-2026-001\",\"PAY-1\",\"DEMO-A\",2026-04-20,400000.00,,\r\n"
-                    + "\"TOTAL\",,,,,400000.00,,\r\n",
-            "GET " + BASE + "/statistics/indicators text/csv", "\uFEFF\"indicator\",\"value\",\"target\",\"percent\","
+                    + "\"TOTAL\",,900000.00,630000.00,630000.00,400000.00,230000.00,,,0,\r\n"),
+            Map.entry("GET " + BASE + "/rewards/implementation-obligations text/csv", "\uFEFF\"implementationId\","
+                    + "\"institutionId\",\"title\",\"rewardedYears\",\"profit\",\"requiredReward\",\"rewardDecided\","
+                    + "\"rewardPaid\",\"outstanding\",\"status\",\"dueBy\"\r\n"
+                    + "\"IMP-1\",\"DEMO-A\",\"Nano-generator pilot line\",\"2021\",2000000.00,100000.00,100000.00,"
+                    + "40000.00,60000.00,\"OVERDUE\",2024-12-31\r\n"
+                    + "\"TOTAL\",,,,2000000.00,100000.00,100000.00,40000.00,60000.00,,\r\n"),
+            Map.entry("GET " + BASE + "/statistics/volume text/csv", "\uFEFF\"year\",\"contracts\",\"totalAmount\",\"technologyAmount\"\r\n"
+                    + "\"2026\",12,18400000.00,15250000.00\r\n\"TOTAL\",12,18400000.00,15250000.00\r\n"),
+            Map.entry("GET " + BASE + "/statistics/targets text/csv", "\uFEFF\"period\",\"target\",\"achieved\",\"percent\"\r\n"
+                    + "\"2020\",1600000000.00,400000000.00,25.00\r\n"),
+            Map.entry("GET " + BASE + "/reports/reward-tax text/csv", "\uFEFF\"personId\",\"contractId\",\"paymentId\","
+                    + "\"institutionId\",\"paidOn\",\"qualifying\",\"other\",\"reason\",\"implementationId\"\r\n"
+                    + "\"P-001\",\"C-2026-001\",\"PAY-1\",\"DEMO-A\",2026-04-20,400000.00,,,\r\n"
+                    + "\"TOTAL\",,,,,400000.00,,,\r\n"),
+            Map.entry("GET " + BASE + "/statistics/indicators text/csv", "\uFEFF\"indicator\",\"value\",\"target\",\"percent\","
                     + "\"inRegistry\",\"patentStock\",\"population\",\"contracts\"\r\n"
                     + "\"INCUBATED_ENTERPRISES\",2.00,100.00,2.00,,,,\r\n"
                     + "\"INVENTION_PATENTS_PER_10000\",29.80,30.00,99.33,2,1190,400000,\r\n"
-                    + "\"TECHNOLOGY_CONTRACT_AMOUNT\",1200000.00,1600000000.00,0.07,,,,1\r\n",
-            "GET " + BASE + "/statistics/achievements text/csv", "\uFEFF\"year\",\"achievements\",\"transformed\","
-                    + "\"transformedPercent\",\"averageDaysToTransformation\"\r\n\"2026\",12,3,25.00,41.50\r\n",
-            "GET " + BASE + "/statistics/demands text/csv", "\uFEFF\"year\",\"demands\",\"matched\",\"matchedPercent\","
-                    + "\"contracted\",\"averageDaysToFirstMatch\"\r\n\"2026\",8,6,75.00,2,18.5\r\n",
-            "GET " + BASE + "/audit/public-key text/plain",
-            "ledger.example.org/technology-transfer-ledger+bc486ec0+AWrK8jNuEXWCCnpohz3pFrv7+2gE85wphWGmj04RphKm\n",
-            "GET " + BASE + "/audit/events application/x-ndjson", """
+                    + "\"TECHNOLOGY_CONTRACT_AMOUNT\",1200000.00,1600000000.00,0.07,,,,1\r\n"),
+            Map.entry("GET " + BASE + "/statistics/achievements text/csv", "\uFEFF\"year\",\"achievements\",\"transformed\","
+                    + "\"transformedPercent\",\"averageDaysToTransformation\"\r\n\"2026\",12,3,25.00,41.50\r\n"),
+            Map.entry("GET " + BASE + "/statistics/demands text/csv", "\uFEFF\"year\",\"demands\",\"matched\",\"matchedPercent\","
+                    + "\"contracted\",\"averageDaysToFirstMatch\"\r\n\"2026\",8,6,75.00,2,18.5\r\n"),
+            Map.entry("GET " + BASE + "/audit/public-key text/plain",
+            "ledger.example.org/technology-transfer-ledger+bc486ec0+AWrK8jNuEXWCCnpohz3pFrv7+2gE85wphWGmj04RphKm\n"),
+            Map.entry("GET " + BASE + "/audit/events application/x-ndjson", """
                     {"position":1,"eventId":"0b7e5a52-8d0c-4f3e-9d55-3c2a1f6e7b90","type":"InstitutionRegistered",\
                     "payloadType":"org.techtransfer.ledger.institution.InstitutionRegistered","payloadRevision":null,\
                     "aggregateType":"Institution","aggregate":"DEMO-A","sequence":0,"recordedAt":"2026-03-01T08:00:00Z",\
                     "actor":"admin","metaData":{"actor":"admin"},"payload":{"institutionId":"DEMO-A"},\
                     "hash":"5d1c0e3f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"}
-                    """);
+                    """));
 
     private static final Set<String> REWARD_COMMANDS =
             Set.of("reward-decisions", "equity-rewards", "publicity", "payments", "withdrawals");
@@ -320,6 +327,15 @@ final class ApiOperations {
                             {"reportId": "S-2026-Q2", "periodFrom": "2026-04-01", "periodTo": "2026-06-30",
                              "netSales": "2400000.00"}""",
                     "S-2026-Q2", "C-2026-001", 5, 7),
+            command("POST /contracts/{id}/milestones/{instalmentId}/reached", "recordMilestoneReached",
+                    "Records that the event a milestone payment of the terms awaits happened, on `reachedOn` (not "
+                            + "after today, not before the signing): the instalment is due that day, as a milestone "
+                            + "dated in the terms is. Only an instalment of the terms in force that awaits its event, "
+                            + "and only once.",
+                    Callers.RECORDER, with(ENTRY_RULES, UNKNOWN_INSTALMENT, NOT_AN_EVENT_MILESTONE,
+                            MILESTONE_ALREADY_REACHED), false, """
+                            {"reachedId": "MR-1", "reachedOn": "2026-05-10", "note": "registration certificate issued"}""",
+                    "MR-1", "C-2026-001", 6, 8),
             read("GET /contracts/{id}/receivables", "getContractReceivables",
                     "The contract's payment terms and sales reports, and its receivables on today's date, read "
                             + "straight from the event log: each instalment, milestone, royalty and minimum-royalty "
@@ -472,6 +488,17 @@ final class ApiOperations {
                               "outstanding": "230000.00", "status": "OUTSTANDING", "dueBy": "2026-09-15",
                               "sharesReceived": 0, "requiredShares": 0, "sharesAllocated": 0, "sharesOutstanding": 0,
                               "equityStatus": "NOTHING_DUE"}]"""),
+            read("GET /rewards/implementation-obligations", "listImplementationObligations",
+                    "One row per self-implementation (Law Art. 45(3)): the operating profit of each year recorded, "
+                            + "whether the year is rewarded and what it adds to the reward owed (at least 5% of the "
+                            + "rewarded years' profit), the reward required, decided and paid, and its status on today's "
+                            + "date. Overdue first. Answers from a read model.",
+                    Callers.SCOPED_READERS, """
+                            [{"implementationId": "IMP-1", "institutionId": "DEMO-A", "title": "Nano-generator pilot line",
+                              "profit": "2000000.00", "requiredReward": "100000.00", "rewardDecided": "100000.00",
+                              "rewardPaid": "40000.00", "outstanding": "60000.00", "status": "OVERDUE",
+                              "dueBy": "2024-12-31", "years": [{"year": 2021, "operatingProfit": "2000000.00",
+                              "counted": true, "owed": "100000.00"}]}]"""),
             read("GET /payouts", "listPayouts",
                     "Per person, what was allocated and paid, with the items (allocations of cash decisions and "
                             + "payments) dated within `from` and `to`. With `Accept: text/csv`, the items as CSV (UTF-8 "

@@ -17,6 +17,7 @@ import org.techtransfer.ledger.contract.ReverseEntry;
 import org.techtransfer.ledger.contract.TerminateContract;
 import org.techtransfer.ledger.coownership.SetCoOwners;
 import org.techtransfer.ledger.receivable.InstalmentKind;
+import org.techtransfer.ledger.receivable.RecordMilestoneReached;
 import org.techtransfer.ledger.receivable.ReportSales;
 import org.techtransfer.ledger.receivable.SetPaymentTerms;
 import org.techtransfer.ledger.deal.Pricing;
@@ -112,6 +113,8 @@ final class ContractForms {
                     optional(number("royalty.paymentDays")))),
             new Form("sales-reports", "form.salesReport", ReportSales.class, "reportId", List.of(
                     text("reportId", true), date("periodFrom"), date("periodTo"), money("netSales"))),
+            new Form("milestones", "form.milestoneReached", RecordMilestoneReached.class, "reachedId", List.of(
+                    text("reachedId", true), text("instalmentId", true), date("reachedOn"), text("note", false))),
             new Form("co-owners", "form.coOwners", SetCoOwners.class, "coOwnershipId", List.of(
                     text("coOwnershipId", true), rows("owners", text("institutionId", true), number("share")))),
             new Form("amendments", "form.amendment", AmendContract.class, "amendmentId", List.of(

@@ -110,7 +110,7 @@ public class ImplementationController {
     /** The API's answer and the console page's figures. */
     public static ImplementationView view(ImplementationState state, LocalDate today) {
         return new ImplementationView(state.registration(), state.years(), state.book().figures(today),
-                state.book().payments(), state.version());
+                state.payments(), state.version());
     }
 
     /** The implementation folded from its stream; 404 when there is none. */

@@ -70,13 +70,14 @@ public class PayoutController {
         Sheet.Builder sheet = Sheet.of("payouts", new Sheet.Column("personId", TEXT), new Sheet.Column("personName", TEXT),
                 new Sheet.Column("institutionId", TEXT), new Sheet.Column("contractId", TEXT), new Sheet.Column("kind", CODE),
                 new Sheet.Column("decisionId", TEXT), new Sheet.Column("paymentId", TEXT), new Sheet.Column("date", DATE),
-                new Sheet.Column("reference", TEXT), new Sheet.Column("allocated", MONEY), new Sheet.Column("paid", MONEY));
+                new Sheet.Column("reference", TEXT), new Sheet.Column("allocated", MONEY), new Sheet.Column("paid", MONEY),
+                new Sheet.Column("implementationId", TEXT));
         for (Payouts.PersonPayout person : people) {
             for (Payouts.Item item : person.items()) {
                 boolean payment = item.paymentId() != null;
                 sheet.row(person.personId(), item.personName(), item.institutionId(), item.contractId(), item.kind(),
                         item.decisionId(), item.paymentId(), item.date(), item.reference(),
-                        payment ? null : item.amount(), payment ? item.amount() : null);
+                        payment ? null : item.amount(), payment ? item.amount() : null, item.implementationId());
             }
         }
         return sheet.withTotal();

@@ -19,15 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What each person was allocated and paid, and a person's statement for a period: per contract, what was
- * decided for them, what was paid and what is still unpaid. A recorder sees its own institution's contracts.
+ * What each person was allocated and paid, and a person's statement for a period: per contract and per
+ * self-implementation, what was decided for them, what was paid and what is still unpaid. A recorder sees its own institution's contracts.
  */
 @ConsolePage
 class PayoutPages {
 
-    /** One contract's lines of a person's statement. */
+    /** One contract's, or one self-implementation's (its {@code implementationId} set), lines of a person's statement. */
     record ContractLines(String contractId, String institutionId, Money allocated, Money paid, Money unpaid,
-                         List<Payouts.Item> items) {
+                         List<Payouts.Item> items, String implementationId) {
     }
 
     private final Payouts payouts;
@@ -65,7 +65,9 @@ class PayoutPages {
         Payouts.PersonPayout person = found.isEmpty() ? null : found.get(0);
         Map<String, List<Payouts.Item>> byContract = new LinkedHashMap<>();
         if (person != null) {
-            person.items().forEach(i -> byContract.computeIfAbsent(i.contractId(), c -> new java.util.ArrayList<>()).add(i));
+            // a contract and an implementation may share an id: each keeps its own lines
+            person.items().forEach(i -> byContract.computeIfAbsent(i.implementationId() == null ? "C " + i.contractId()
+                    : "I " + i.implementationId(), c -> new java.util.ArrayList<>()).add(i));
         }
         model.addAttribute("personId", personId);
         model.addAttribute("person", person);
@@ -98,7 +100,7 @@ class PayoutPages {
             }
         }
         return new ContractLines(items.get(0).contractId(), items.get(0).institutionId(), allocated, paid,
-                allocated.minus(paid), items);
+                allocated.minus(paid), items, items.get(0).implementationId());
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,7 @@
 package org.techtransfer.ledger.app.receivable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -26,6 +27,7 @@ import org.techtransfer.ledger.projections.receivable.ReceivableProjection;
 import org.techtransfer.ledger.projections.receivable.ReceivablesReport;
 import org.techtransfer.ledger.receivable.PaymentTermsSet;
 import org.techtransfer.ledger.receivable.Receivables;
+import org.techtransfer.ledger.receivable.RecordMilestoneReached;
 import org.techtransfer.ledger.receivable.ReportSales;
 import org.techtransfer.ledger.receivable.SalesReported;
 import org.techtransfer.ledger.receivable.SetPaymentTerms;
@@ -70,6 +72,17 @@ public class ReceivableController {
     public ResponseEntity<CommandAnswer> reportSales(@PathVariable String id, @RequestBody JsonNode body,
                                                      HttpServletRequest request) {
         return onContract(id, body, ReportSales.class, request);
+    }
+
+    @PostMapping("/api/v1/contracts/{id}/milestones/{instalmentId}/reached")
+    @Operation(summary = "Record that the event a milestone payment awaits happened: the instalment is due that day")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RecordMilestoneReached.class)))
+    public ResponseEntity<CommandAnswer> milestoneReached(@PathVariable String id, @PathVariable String instalmentId,
+                                                          @RequestBody JsonNode body, HttpServletRequest request) {
+        if (body instanceof ObjectNode object) {
+            object.put("instalmentId", instalmentId); // the path names the instalment, as it names the contract
+        }
+        return onContract(id, body, RecordMilestoneReached.class, request);
     }
 
     /** {@code GET /contracts/{id}/receivables}: the terms, the reports and the receivables on today's date. */

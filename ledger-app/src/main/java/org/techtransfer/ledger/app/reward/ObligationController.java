@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import static org.techtransfer.ledger.app.export.Sheet.Type.CODE;
 import static org.techtransfer.ledger.app.export.Sheet.Type.COUNT;
@@ -31,6 +32,7 @@ import static org.techtransfer.ledger.app.export.Sheet.Type.TEXT;
 public class ObligationController {
 
     private static final String PATH = "/api/v1/rewards/obligations";
+    private static final String IMPLEMENTATIONS = "/api/v1/rewards/implementation-obligations";
 
     private final RewardObligations obligations;
     private final ReadYourWrites readYourWrites;
@@ -66,6 +68,49 @@ public class ObligationController {
                                          @RequestParam(required = false) Long position,
                                          HttpServletRequest request, Locale locale) {
         return exports.answer(sheet(obligations(institutionId, status, equityStatus, position)), request, locale);
+    }
+
+    @GetMapping(path = IMPLEMENTATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Self-implementation reward obligations, one row per implementation with its years of "
+            + "operating profit, overdue first (every role; a RECORDER its own institution's); Accept: text/csv or "
+            + "XLSX for a spreadsheet")
+    public List<RewardObligations.ImplementationObligation> implementationObligations(
+            @RequestParam(required = false) String institutionId,
+            @RequestParam(required = false) RewardStatus status,
+            @Parameter(description = "wait until the read model has passed this position of a command's answer")
+            @RequestParam(required = false) Long position) {
+        String scope = Access.institutionScope(institutionId);
+        readYourWrites.await(RewardObligationProjection.NAME, position);
+        return obligations.implementations(scope, status, LocalDate.now(clock));
+    }
+
+    @GetMapping(path = IMPLEMENTATIONS, produces = {Exports.CSV, Exports.XLSX})
+    public ResponseEntity<byte[]> exportImplementations(@RequestParam(required = false) String institutionId,
+                                                        @RequestParam(required = false) RewardStatus status,
+                                                        @RequestParam(required = false) Long position,
+                                                        HttpServletRequest request, Locale locale) {
+        return exports.answer(implementationSheet(implementationObligations(institutionId, status, position)), request,
+                locale);
+    }
+
+    /**
+     * The self-implementations' obligations as a spreadsheet, with a total row: {@code rewardedYears} lists the
+     * counted years, {@code profit} is their operating profit, on which 5% at least is owed.
+     */
+    static Sheet implementationSheet(List<RewardObligations.ImplementationObligation> rows) {
+        Sheet.Builder sheet = Sheet.of("implementation-obligations", new Sheet.Column("implementationId", TEXT),
+                new Sheet.Column("institutionId", TEXT), new Sheet.Column("title", TEXT),
+                new Sheet.Column("rewardedYears", TEXT), new Sheet.Column("profit", MONEY),
+                new Sheet.Column("requiredReward", MONEY), new Sheet.Column("rewardDecided", MONEY),
+                new Sheet.Column("rewardPaid", MONEY), new Sheet.Column("outstanding", MONEY),
+                new Sheet.Column("status", CODE), new Sheet.Column("dueBy", DATE));
+        for (RewardObligations.ImplementationObligation o : rows) {
+            String years = o.years().stream().filter(RewardObligations.ProfitYear::counted)
+                    .map(y -> String.valueOf(y.year())).collect(Collectors.joining(" "));
+            sheet.row(o.implementationId(), o.institutionId(), o.title(), years, o.profit(), o.requiredReward(),
+                    o.rewardDecided(), o.rewardPaid(), o.outstanding(), o.status(), o.dueBy());
+        }
+        return sheet.withTotal();
     }
 
     /** The obligations as a spreadsheet, with a total row: the API's export and the console's download. */

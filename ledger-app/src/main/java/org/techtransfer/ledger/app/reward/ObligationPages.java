@@ -71,7 +71,7 @@ class ObligationPages {
                 .filter(o -> !o.institutionId().equals(o.sellerId())).toList();
         model.addAttribute("coOwned", asCoOwner);
         List<RewardObligations.ImplementationObligation> implementations =
-                obligations.implementations(scope, LocalDate.now(clock));
+                obligations.implementations(scope, null, LocalDate.now(clock));
         model.addAttribute("implementations", implementations);
         model.addAttribute("implementationsOutstanding", implementations.stream()
                 .map(RewardObligations.ImplementationObligation::outstanding).reduce(Money.ZERO, Money::plus));

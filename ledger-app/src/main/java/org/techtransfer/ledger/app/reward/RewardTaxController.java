@@ -61,12 +61,14 @@ public class RewardTaxController {
         Sheet.Builder sheet = Sheet.of("reward-tax", new Sheet.Column("personId", TEXT),
                 new Sheet.Column("contractId", TEXT), new Sheet.Column("paymentId", TEXT),
                 new Sheet.Column("institutionId", TEXT), new Sheet.Column("paidOn", DATE),
-                new Sheet.Column("qualifying", MONEY), new Sheet.Column("other", MONEY), new Sheet.Column("reason", CODE));
+                new Sheet.Column("qualifying", MONEY), new Sheet.Column("other", MONEY), new Sheet.Column("reason", CODE),
+                new Sheet.Column("implementationId", TEXT));
         for (RewardTaxReport.PersonTax person : find(year, institutionId, position)) {
             for (RewardTaxReport.TaxedPayment p : person.payments()) {
                 boolean qualifies = p.reducedWageTax().qualifies();
                 sheet.row(person.personId(), p.contractId(), p.paymentId(), p.institutionId(), p.paidOn(),
-                        qualifies ? p.amount() : null, qualifies ? null : p.amount(), p.reducedWageTax().reason());
+                        qualifies ? p.amount() : null, qualifies ? null : p.amount(), p.reducedWageTax().reason(),
+                        p.implementationId());
             }
         }
         return exports.answer(sheet.withTotal(), request, locale);

@@ -91,6 +91,18 @@ class DealPageTest {
             assertThat(browser.pageText()).contains("As co-owner of contracts other institutions sold", "60,000.00",
                     "42,000.00", "40,000.00", "20,000.00").doesNotContain("70,000.00").doesNotContain("??");
         }
+        try (Browser browser = new Browser(node.port(), "zh-CN")) {
+            browser.signIn("recorder-a", TestUsers.PASSWORD);
+            browser.open("/contracts/C-DEAL");
+            // the milestone's event happened: recorded beside the terms, M-1 is due that day, and overdue
+            WebElement milestone = browser.form("milestones");
+            fill(browser, milestone, "reachedId", "MR-1", "instalmentId", "M-1", "reachedOn", "2099-05-10");
+            browser.submit(milestone);
+            assertThat(browser.text(By.cssSelector("#form-milestones .alert.error"))).contains("晚于今天");
+            record(browser, "milestones", "reachedOn", "2026-05-10", "note", "注册证已核发");
+            assertThat(browser.pageText()).contains("里程碑已达成", "2026-05-10", "1,105,000.00")
+                    .doesNotContain("待里程碑达成");
+        }
     }
 
     /** The national co-owner's 40% of 100,000.00 owes 50% under its own policy: 20,000.00, decided and paid by it. */
@@ -160,6 +172,9 @@ class DealPageTest {
                 Thread.sleep(100);
             }
             assertThat(browser.pageText()).contains("自行实施转化的奖励", "IMP-1", "纳米发电机中试线", "计奖年度营业利润");
+            // and the person's statement lists it beside the contracts, under the implementation
+            browser.open("/payouts/P-1");
+            assertThat(browser.pageText()).contains("自行实施 IMP-1", "0.05");
         }
         try (Browser browser = new Browser(node.port(), "en")) {
             browser.signIn("auditor", TestUsers.PASSWORD);

@@ -178,7 +178,7 @@ class ExportHttpTest {
         JsonNode json = json("auditor", "/api/v1/payouts");
         List<Row> sheet = xlsx("auditor", "/api/v1/payouts", "zh", "payouts.xlsx");
         assertThat(texts(sheet.get(0))).containsExactly("人员编号", "姓名", "单位", "合同编号", "类型", "奖励决定编号",
-                "发放编号", "日期", "凭证", "已分配奖励", "已发放");
+                "发放编号", "日期", "凭证", "已分配奖励", "已发放", "自行实施项目");
         int r = 1;
         long allocated = 0;
         long paid = 0;

@@ -198,7 +198,7 @@ class PayoutReadModelTest {
         text = text.substring(1);
         List<List<String>> rows = Csv.parse(text);
         assertThat(rows.get(0)).containsExactly("personId", "personName", "institutionId", "contractId", "kind",
-                "decisionId", "paymentId", "date", "reference", "allocated", "paid");
+                "decisionId", "paymentId", "date", "reference", "allocated", "paid", "implementationId");
 
         JsonNode people = payouts("finance", "");
         List<List<String>> expected = new ArrayList<>();
@@ -211,7 +211,8 @@ class PayoutReadModelTest {
                 expected.add(List.of(person.get("personId").asText(), item.get("personName").asText(),
                         item.get("institutionId").asText(), item.get("contractId").asText(), item.get("kind").asText(),
                         text(item, "decisionId"), text(item, "paymentId"), item.get("date").asText(),
-                        text(item, "reference"), payment ? "" : amount, payment ? amount : ""));
+                        text(item, "reference"), payment ? "" : amount, payment ? amount : "",
+                        text(item, "implementationId")));
                 if (payment) {
                     paid += ObligationReadModelTest.fen(amount);
                 } else {
@@ -224,8 +225,8 @@ class PayoutReadModelTest {
         for (int i = 0; i < lines.size(); i++) {
             List<String> line = lines.get(i);
             List<String> want = expected.get(i);
-            assertThat(line).as("line " + (i + 1)).hasSize(11);
-            for (int col = 0; col < 11; col++) {
+            assertThat(line).as("line " + (i + 1)).hasSize(12);
+            for (int col = 0; col < 12; col++) {
                 if (col == 8) {
                     continue;
                 }
@@ -245,7 +246,7 @@ class PayoutReadModelTest {
         }
         // the total row adds up each amount column
         assertThat(rows.get(rows.size() - 1)).containsExactly("TOTAL", "", "", "", "", "", "", "", "",
-                ObligationReadModelTest.yuan(allocated), ObligationReadModelTest.yuan(paid));
+                ObligationReadModelTest.yuan(allocated), ObligationReadModelTest.yuan(paid), "");
         assertThat(lines).anySatisfy(l -> assertThat(l.get(8)).isEqualTo(COMMA_AND_QUOTE));
         assertThat(lines).anySatisfy(l -> assertThat(l.get(8)).isEqualTo("'" + FORMULA));
         assertThat(lines).anySatisfy(l -> assertThat(l.get(1)).isEqualTo("Researcher P-L"));

@@ -72,6 +72,7 @@ class ReplayTest {
         }
         coOwnedDeal();
         reserveLibrary();
+        selfImplementationsAndMilestones();
         scenarioEnd = lastPosition.get();
     }
 
@@ -99,6 +100,10 @@ class ReplayTest {
             }
         });
         assertThat(transformed).containsExactlyInAnyOrder("ACH-0", "ACH-2");
+        assertThat(liveRows.volumes.get("implementations").findValuesAsText("implementationId"))
+                .containsExactlyInAnyOrder("IMP-0", "IMP-1");
+        assertThat(liveRows.volumes.get("rewardTax").findValuesAsText("implementationId")).contains("IMP-0", "IMP-1");
+        assertThat(liveRows.payouts.findValuesAsText("implementationId")).contains("IMP-0", "IMP-1");
 
         replayAndWait();
 
@@ -185,6 +190,14 @@ class ReplayTest {
         long[] payoutSums = payoutSums();
         assertThat(payoutSums[0]).as("allocations").isEqualTo(decidedSum);
         assertThat(payoutSums[1]).as("payments").isEqualTo(paidSum);
+        long implementationsDecided = 0;
+        long implementationsPaid = 0;
+        for (JsonNode row : get("/api/v1/rewards/implementation-obligations?position=" + lastPosition.get())) {
+            implementationsDecided += ObligationReadModelTest.fen(row.get("rewardDecided").asText());
+            implementationsPaid += ObligationReadModelTest.fen(row.get("rewardPaid").asText());
+        }
+        assertThat(payoutSums[2]).as("implementation allocations").isEqualTo(implementationsDecided).isPositive();
+        assertThat(payoutSums[3]).as("implementation payments").isEqualTo(implementationsPaid).isPositive();
         long counted = 0;
         for (JsonNode year : get("/api/v1/statistics/volume?groupBy=year&position=" + lastPosition.get())) {
             counted += year.get("contracts").asLong();
@@ -365,6 +378,30 @@ class ReplayTest {
                 List.of("ACH-0"), "matchedOn", "2020-03-01")));
     }
 
+    /** Issue 15: self-implementations with their rewards decided and paid, and a milestone reached on a contract. */
+    private static void selfImplementationsAndMilestones() {
+        for (int i = 0; i < 2; i++) {
+            String recorder = i == 0 ? "recorder-a" : "recorder-b";
+            String id = "IMP-" + i;
+            String path = "/api/v1/implementations/" + id;
+            ok(c.post(recorder, "/api/v1/implementations", body("implementationId", id, "institutionId",
+                    i == 0 ? "DEMO-A" : "DEMO-B", "title", "Pilot line " + i, "mode", "SELF", "productionStartedOn",
+                    "2020-06-01", "contributors", List.of(body("personId", "P-1", "name", "Researcher P-1",
+                            "principal", true, "leadership", false)))));
+            ok(c.post(recorder, path + "/profits", body("year", 2020, "operatingProfit", "0.00")));
+            ok(c.post(recorder, path + "/profits", body("year", 2021, "operatingProfit", (1_000 + i) + "000.01")));
+            ok(c.post(recorder, path + "/reward-decisions", body("decisionId", "D-1", "decidedOn", "2022-02-01",
+                    "total", "60000.00", "allocations", List.of(body("personId", "P-1", "amount", "60000.00")))));
+            ok(c.post(recorder, path + "/payments", body("paymentId", "PAY-1", "personId", "P-1", "amount", "20000.00",
+                    "paidOn", "2022-03-01", "reference", "payroll " + id)));
+        }
+        ok(c.post("recorder-a", "/api/v1/contracts/RA-1/payment-terms", body("termsId", "T-1", "instalments", List.of(
+                body("instalmentId", "I-1", "kind", "FIXED", "amount", "1000000.00", "dueOn", "2022-01-01"),
+                body("instalmentId", "M-1", "kind", "MILESTONE", "amount", "300001.00", "milestone", "approval")))));
+        ok(c.post("recorder-a", "/api/v1/contracts/RA-1/milestones/M-1/reached", body("reachedId", "MR-1",
+                "reachedOn", "2022-05-01", "note", "approved")));
+    }
+
     // ---- helpers ----
 
     private record Snapshot(JsonNode obligations, JsonNode payouts, Map<String, JsonNode> volumes, JsonNode contracts) {
@@ -382,6 +419,9 @@ class ReplayTest {
         volumes.put("demands", get("/api/v1/demands?size=200&position=" + at));
         volumes.put("demand", get("/api/v1/demands/DEM-0?position=" + at));
         volumes.put("demandStatistics", get("/api/v1/statistics/demands?groupBy=quarter&position=" + at));
+        volumes.put("implementations", get("/api/v1/rewards/implementation-obligations?position=" + at));
+        volumes.put("rewardTax", get("/api/v1/reports/reward-tax?year=2022&position=" + at));
+        volumes.put("receivables", get("/api/v1/receivables?position=" + at));
         return new Snapshot(obligations(at), get("/api/v1/payouts?position=" + at), volumes,
                 get("/api/v1/contracts?size=200&position=" + at));
     }
@@ -390,12 +430,16 @@ class ReplayTest {
         return get("/api/v1/rewards/obligations?position=" + position);
     }
 
-    /** [sum of allocation items, sum of payment items] over every person. */
+    /**
+     * [sum of allocation items, sum of payment items] over every person, contracts' items first, then
+     * self-implementations' items.
+     */
     private static long[] payoutSums() {
-        long[] sums = new long[2];
+        long[] sums = new long[4];
         for (JsonNode person : get("/api/v1/payouts?position=" + lastPosition.get())) {
             for (JsonNode item : person.get("items")) {
-                sums[item.get("kind").asText().equals("PAYMENT") ? 1 : 0] +=
+                int implementation = item.path("implementationId").isNull() ? 0 : 2;
+                sums[implementation + (item.get("kind").asText().equals("PAYMENT") ? 1 : 0)] +=
                         ObligationReadModelTest.fen(item.get("amount").asText());
             }
         }

@@ -9,6 +9,8 @@ import org.techtransfer.ledger.app.support.LedgerNode;
 import org.techtransfer.ledger.app.support.TestDatabase;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,7 +130,63 @@ class ReceivablesHttpTest {
                 .findValuesAsText("itemId")).containsExactly("I-1", "S-1");
     }
 
+    @Test
+    void a_milestone_reached_makes_its_instalment_due_that_day() throws Exception {
+        String c = register("C-MIL");
+        created(post(c, "payment-terms", body("termsId", "T-1", "instalments", List.of(
+                instalment("I-1", "FIXED", "400000.00", "2026-04-01"),
+                instalment("M-1", "MILESTONE", "600000.00", null),
+                instalment("M-2", "MILESTONE", "200000.00", "2099-01-01")))));
+        String m1 = API + "/contracts/" + c + "/milestones/M-1/reached";
+        Object reached = body("reachedId", "MR-1", "reachedOn", "2026-05-10", "note", "registration certificate");
+
+        // who may record it: a recorder of the seller, as for the terms
+        assertThat(client.post("recorder-b", m1, reached).status()).isEqualTo(403);
+        assertThat(client.post("finance", m1, reached).status()).isEqualTo(403);
+        assertThat(client.post(null, m1, reached).status()).isEqualTo(401);
+        assertThat(client.post(R, API + "/contracts/NO-SUCH/milestones/M-1/reached", reached).status()).isEqualTo(404);
+
+        rule(reach(c, "M-9", "2026-05-10"), "UNKNOWN_INSTALMENT");
+        rule(reach(c, "I-1", "2026-05-10"), "NOT_AN_EVENT_MILESTONE");
+        rule(reach(c, "M-2", "2026-05-10"), "NOT_AN_EVENT_MILESTONE");
+        rule(reach(c, "M-1", "2099-05-10"), "DATE_IN_FUTURE");
+        rule(reach(c, "M-1", "2026-02-28"), "DATE_BEFORE_SIGNING");
+        field(client.post(R, m1, body("reachedId", "MR-1", "reachedOn", "2026-05-10", "when", "spring")), "when");
+        field(client.post(R, m1, body("reachedId", "MR-1")), "reachedOn");
+        JsonNode answer = created(client.post(R, m1, reached));
+        assertThat(answer.path("id").asText()).isEqualTo("MR-1");
+        // the same command again is the same answer; another record of the same milestone is refused
+        assertThat(client.post(R, m1, reached).status()).isEqualTo(200);
+        rule(client.post(R, m1, body("reachedId", "MR-2", "reachedOn", "2026-05-11")), "MILESTONE_ALREADY_REACHED");
+        LedgerClient.Response chinese = client.send(R, HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + node.port() + m1))
+                .header("Content-Type", "application/json").header("Accept-Language", "zh-CN,zh;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reachedId\": \"MR-3\", \"reachedOn\": \"2026-05-11\"}")));
+        assertThat(chinese.json().path("detail").asText()).isEqualTo("里程碑 M-1 已于 2026-05-10 登记为已达成。");
+
+        JsonNode items = client.get("auditor", API + "/contracts/" + c + "/receivables").json()
+                .path("receivables").path("items");
+        assertThat(items.findValuesAsText("itemId")).containsExactly("I-1", "M-1", "M-2");
+        assertThat(items.get(1).path("dueOn").asText()).isEqualTo("2026-05-10");
+        assertThat(items.get(1).path("status").asText()).isEqualTo("OVERDUE");
+        assertThat(items.get(2).path("status").asText()).isEqualTo("NOT_YET_DUE");
+
+        long position = answer.path("position").asLong();
+        JsonNode row = null;
+        for (JsonNode contract : client.get("finance", API + "/receivables?institutionId=DEMO-A&position=" + position)
+                .json().get(0).path("contracts")) {
+            row = contract.path("contractId").asText().equals(c) ? contract : row;
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.path("overdue").asText()).isEqualTo("1000000.00");
+    }
+
     // ---- helpers ----
+
+    private static LedgerClient.Response reach(String contractId, String instalmentId, String on) {
+        return client.post(R, API + "/contracts/" + contractId + "/milestones/" + instalmentId + "/reached",
+                body("reachedId", "MR-1", "reachedOn", on));
+    }
 
     private static String register(String contractId) {
         created(client.post(R, API + "/contracts", contract(contractId, "DEMO-A", "LICENSE")));

@@ -114,12 +114,13 @@ class RewardTaxReportHttpTest {
                 + node.port() + REPORT + "?year=2026&position=" + lastPosition)).header("Accept", "text/csv").GET());
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().split("\r\n")).containsExactly(
-                "\uFEFF\"personId\",\"contractId\",\"paymentId\",\"institutionId\",\"paidOn\",\"qualifying\",\"other\",\"reason\"",
-                "\"P-1\",\"TX-1\",\"TX-1-P1\",\"DEMO-A\",2026-04-01,400.00,,",
-                "\"P-1\",\"TX-2\",\"TX-2-P1\",\"DEMO-A\",2026-04-01,,400.00,\"IP_KIND_EXCLUDED\"",
-                "\"P-1\",\"TX-3\",\"TX-3-P1\",\"DEMO-B\",2026-04-01,,400.00,\"SELLER_NOT_NON_PROFIT\"",
-                "\"P-2\",\"TX-1\",\"TX-1-P2\",\"DEMO-A\",2026-04-01,300.00,,",
-                "\"TOTAL\",,,,,700.00,800.00,");
+                "\uFEFF\"personId\",\"contractId\",\"paymentId\",\"institutionId\",\"paidOn\",\"qualifying\",\"other\",\"reason\","
+                        + "\"implementationId\"",
+                "\"P-1\",\"TX-1\",\"TX-1-P1\",\"DEMO-A\",2026-04-01,400.00,,,",
+                "\"P-1\",\"TX-2\",\"TX-2-P1\",\"DEMO-A\",2026-04-01,,400.00,\"IP_KIND_EXCLUDED\",",
+                "\"P-1\",\"TX-3\",\"TX-3-P1\",\"DEMO-B\",2026-04-01,,400.00,\"SELLER_NOT_NON_PROFIT\",",
+                "\"P-2\",\"TX-1\",\"TX-1-P2\",\"DEMO-A\",2026-04-01,300.00,,,",
+                "\"TOTAL\",,,,,700.00,800.00,,");
     }
 
     @Test

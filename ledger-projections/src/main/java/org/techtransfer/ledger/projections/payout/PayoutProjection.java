@@ -7,6 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.ContributorsChanged;
 import org.techtransfer.ledger.contract.EntryReversed;
+import org.techtransfer.ledger.implementation.ImplementationRecorded;
+import org.techtransfer.ledger.implementation.ImplementationRewardDecided;
+import org.techtransfer.ledger.implementation.ImplementationRewardPaid;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
 import org.techtransfer.ledger.projections.support.TableChecksum;
@@ -25,7 +28,8 @@ import java.sql.Date;
  * payment. A reversed payment and the allocations of a withdrawn decision are removed, so the rows always
  * add up to the decisions and payments that stand. Beside them, each contract's contributors in force, for
  * the names and the institution of the items: the seller's, unless an item names the co-owner that decided or paid
- * it on its own share.
+ * it on its own share. A self-implementation's allocations and payments (issue 15) are kept the same way in tables of
+ * their own: they are never withdrawn or reversed.
  */
 @ProcessingGroup(PayoutProjection.NAME)
 public class PayoutProjection implements ReadModel {
@@ -44,6 +48,9 @@ public class PayoutProjection implements ReadModel {
 
     private final RowBuffer<ItemKey> rows;
     private final RowBuffer<PersonKey> persons;
+    /** A self-implementation's items and contributors (issue 15), keyed by the implementation's id as a contract's. */
+    private final RowBuffer<ItemKey> implementationRows;
+    private final RowBuffer<PersonKey> implementationPersons;
 
     public PayoutProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -60,6 +67,18 @@ public class PayoutProjection implements ReadModel {
         this.persons = new RowBuffer<>(NAME + "-persons", jdbc, """
                 INSERT INTO payout_person (contract_id, person_id, name, institution_id) VALUES (?, ?, ?, ?)
                 ON CONFLICT (contract_id, person_id) DO UPDATE SET name = EXCLUDED.name""", null,
+                key -> new Object[]{key.contractId(), key.personId()});
+        this.implementationRows = new RowBuffer<>(NAME + "-implementations", jdbc, """
+                INSERT INTO implementation_payout_item (person_id, implementation_id, kind, item_id, amount_fen,
+                                                        item_date, reference)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (implementation_id, kind, item_id, person_id) DO UPDATE SET
+                    amount_fen = EXCLUDED.amount_fen, item_date = EXCLUDED.item_date, reference = EXCLUDED.reference""",
+                null, key -> new Object[]{key.contractId(), key.kind(), key.itemId(), key.personId()});
+        this.implementationPersons = new RowBuffer<>(NAME + "-implementation-persons", jdbc, """
+                INSERT INTO implementation_payout_person (implementation_id, person_id, name, institution_id)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (implementation_id, person_id) DO UPDATE SET name = EXCLUDED.name""", null,
                 key -> new Object[]{key.contractId(), key.personId()});
     }
 
@@ -117,17 +136,44 @@ public class PayoutProjection implements ReadModel {
         }
     }
 
+    @EventHandler
+    void on(ImplementationRecorded event) {
+        for (Contributor c : event.contributors()) {
+            implementationPersons.upsert(new PersonKey(event.implementationId(), c.personId()),
+                    new Object[]{event.implementationId(), c.personId(), c.name(), event.institutionId()});
+        }
+    }
+
+    @EventHandler
+    void on(ImplementationRewardDecided event) {
+        for (Allocation a : event.allocations()) {
+            implementationRows.upsert(new ItemKey(event.implementationId(), ALLOCATION, event.decisionId(), a.personId()),
+                    new Object[]{a.personId(), event.implementationId(), ALLOCATION, event.decisionId(),
+                            a.amount().fen(), Date.valueOf(event.decidedOn()), null});
+        }
+    }
+
+    @EventHandler
+    void on(ImplementationRewardPaid event) {
+        implementationRows.upsert(new ItemKey(event.implementationId(), PAYMENT, event.paymentId(), event.personId()),
+                new Object[]{event.personId(), event.implementationId(), PAYMENT, event.paymentId(),
+                        event.amount().fen(), Date.valueOf(event.paidOn()), event.reference()});
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM payout_item");
         jdbc.update("DELETE FROM payout_person");
+        jdbc.update("DELETE FROM implementation_payout_item");
+        jdbc.update("DELETE FROM implementation_payout_person");
     }
 
     @Override
     public String checksum() {
-        // one digest of the digests of its two tables, the same length as every read model's
-        return jdbc.queryForObject("SELECT md5(? || ?)", String.class,
-                TableChecksum.of(jdbc, "payout_item", "contract_id, kind, item_id, person_id"),
-                TableChecksum.of(jdbc, "payout_person", "contract_id, person_id"));
+        // one digest of the digests of its tables, the same length as every read model's
+        return TableChecksum.combined(TableChecksum.of(jdbc, "payout_item", "contract_id, kind, item_id, person_id"),
+                TableChecksum.of(jdbc, "payout_person", "contract_id, person_id"),
+                TableChecksum.of(jdbc, "implementation_payout_item", "implementation_id, kind, item_id, person_id"),
+                TableChecksum.of(jdbc, "implementation_payout_person", "implementation_id, person_id"));
     }
 }

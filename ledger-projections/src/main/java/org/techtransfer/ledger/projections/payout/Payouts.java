@@ -24,10 +24,12 @@ public class Payouts {
      *                       share
      * @param personName     the person's name as the contract registered it
      * @param reducedWageTax a payment's reduced wage tax (Caishui [2018] No. 58); null for an allocation
+     * @param implementationId the self-implementation of a reward on its operating profit (issue 15), whose
+     *                         {@code contractId} is null; null for a contract's item
      */
     public record Item(String contractId, String kind, String decisionId, String paymentId, Money amount,
                        LocalDate date, String reference, String institutionId, String personName,
-                       ReducedWageTax reducedWageTax) {
+                       ReducedWageTax reducedWageTax, String implementationId) {
     }
 
     /**
@@ -46,23 +48,32 @@ public class Payouts {
     /**
      * Each argument may be null: every person, every institution, from the beginning, to the end.
      *
-     * @param institutionId only the items this institution decided or paid: as seller, or as co-owner on its share
+     * @param institutionId only the items this institution decided or paid (as seller, or as co-owner on its share) and
+     *                      those of its self-implementations
      */
     public List<PersonPayout> find(String personId, String institutionId, LocalDate from, LocalDate to) {
         // the tax rows are written by the reward-obligations read model, in the same processor and batches
-        StringBuilder sql = new StringBuilder("SELECT i.person_id, i.contract_id, i.kind, i.item_id, i.amount_fen, "
-                + "i.item_date, i.reference, COALESCE(i.institution_id, p.institution_id) AS institution_id, p.name, "
-                + "t.qualifies, t.reason FROM payout_item i "
+        // a self-implementation's items beside the contracts', each with its own id
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT i.person_id, i.contract_id, "
+                + "CAST(NULL AS VARCHAR) AS implementation_id, i.kind, i.item_id, i.amount_fen, i.item_date, "
+                + "i.reference, COALESCE(i.institution_id, p.institution_id) AS institution_id, p.name, t.qualifies, "
+                + "t.reason FROM payout_item i "
                 + "LEFT JOIN payout_person p ON p.contract_id = i.contract_id AND p.person_id = i.person_id "
                 + "LEFT JOIN reward_tax_payment t ON i.kind = 'PAYMENT' AND t.contract_id = i.contract_id "
-                + "AND t.payment_id = i.item_id WHERE true");
+                + "AND t.payment_id = i.item_id "
+                + "UNION ALL SELECT i.person_id, CAST(NULL AS VARCHAR), i.implementation_id, i.kind, i.item_id, "
+                + "i.amount_fen, i.item_date, i.reference, p.institution_id, p.name, t.qualifies, t.reason "
+                + "FROM implementation_payout_item i LEFT JOIN implementation_payout_person p "
+                + "ON p.implementation_id = i.implementation_id AND p.person_id = i.person_id "
+                + "LEFT JOIN implementation_tax_payment t ON i.kind = 'PAYMENT' "
+                + "AND t.implementation_id = i.implementation_id AND t.payment_id = i.item_id) i WHERE true");
         List<Object> args = new ArrayList<>();
         if (personId != null) {
             sql.append(" AND i.person_id = ?");
             args.add(personId);
         }
         if (institutionId != null) {
-            sql.append(" AND COALESCE(i.institution_id, p.institution_id) = ?");
+            sql.append(" AND i.institution_id = ?");
             args.add(institutionId);
         }
         if (from != null) {
@@ -73,7 +84,7 @@ public class Payouts {
             sql.append(" AND i.item_date <= ?");
             args.add(java.sql.Date.valueOf(to));
         }
-        sql.append(" ORDER BY i.person_id, i.item_date, i.contract_id, i.kind, i.item_id");
+        sql.append(" ORDER BY i.person_id, i.item_date, i.contract_id, i.implementation_id, i.kind, i.item_id");
         Map<String, List<Item>> byPerson = new LinkedHashMap<>();
         jdbc.query(sql.toString(), rs -> {
             boolean payment = PayoutProjection.PAYMENT.equals(rs.getString("kind"));
@@ -86,7 +97,8 @@ public class Payouts {
                     .add(new Item(rs.getString("contract_id"), rs.getString("kind"), payment ? null : item,
                             payment ? item : null, Money.ofFen(rs.getLong("amount_fen")),
                             rs.getObject("item_date", LocalDate.class), rs.getString("reference"),
-                            rs.getString("institution_id"), rs.getString("name"), tax));
+                            rs.getString("institution_id"), rs.getString("name"), tax,
+                            rs.getString("implementation_id")));
         }, args.toArray());
         List<PersonPayout> payouts = new ArrayList<>(byPerson.size());
         byPerson.forEach((person, items) -> {

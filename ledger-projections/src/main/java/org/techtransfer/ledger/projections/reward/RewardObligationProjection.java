@@ -12,6 +12,7 @@ import org.techtransfer.ledger.approval.DecisionApprovals;
 import org.techtransfer.ledger.approval.EquityRewardProposed;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.implementation.ImplementationState;
+import org.techtransfer.ledger.implementation.OperatingProfitRecorded;
 import org.techtransfer.ledger.projections.support.ContractStates;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
@@ -161,6 +162,27 @@ public class RewardObligationProjection implements ReadModel {
                 state.registration().implementationId(), state.registration().institutionId(),
                 state.registration().title(), book.netIncome().fen(), book.requiredReward().fen(),
                 book.rewardDecided().fen(), book.rewardPaid().fen(), book.outstanding().fen(), dueBy == null ? null : Date.valueOf(dueBy));
+        // its years and payments are only ever added to (no correction, no reversal): writing them all again is safe
+        String id = state.registration().implementationId();
+        for (OperatingProfitRecorded y : state.years()) {
+            jdbc.update("""
+                    INSERT INTO implementation_profit_year (implementation_id, year, operating_profit_fen, counted, owed_fen)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (implementation_id, year) DO UPDATE SET operating_profit_fen = EXCLUDED.operating_profit_fen,
+                        counted = EXCLUDED.counted, owed_fen = EXCLUDED.owed_fen""",
+                    id, y.year(), y.operatingProfit().fen(), y.counted(), y.owed().fen());
+        }
+        for (RewardBook.Payment p : state.payments()) {
+            ReducedWageTax tax = p.reducedWageTax();
+            jdbc.update("""
+                    INSERT INTO implementation_tax_payment (implementation_id, payment_id, institution_id, person_id,
+                        amount_fen, paid_on, qualifies, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (implementation_id, payment_id) DO UPDATE SET qualifies = EXCLUDED.qualifies,
+                        reason = EXCLUDED.reason""",
+                    id, p.paymentId(), state.registration().institutionId(), p.personId(), p.amount().fen(),
+                    Date.valueOf(p.paidOn()), tax.qualifies(), tax.reason() == null ? null : tax.reason().name());
+        }
     }
 
     /** Each routed decision of the contract: a row while it waits for a level, none once it is closed. */
@@ -185,15 +207,18 @@ public class RewardObligationProjection implements ReadModel {
         jdbc.update("DELETE FROM reward_tax_payment");
         jdbc.update("DELETE FROM reward_approval_waiting");
         jdbc.update("DELETE FROM implementation_obligation");
+        jdbc.update("DELETE FROM implementation_profit_year");
+        jdbc.update("DELETE FROM implementation_tax_payment");
     }
 
     @Override
     public String checksum() {
-        // one digest of both tables, like every other read model's
-        return jdbc.queryForObject("SELECT md5(? || ':' || ? || ':' || ? || ':' || ?)", String.class,
-                TableChecksum.of(jdbc, "reward_obligation", "contract_id"),
+        // one digest of its tables, like every other read model's
+        return TableChecksum.combined(TableChecksum.of(jdbc, "reward_obligation", "contract_id"),
                 TableChecksum.of(jdbc, "reward_tax_payment", "contract_id, payment_id"),
                 TableChecksum.of(jdbc, "reward_approval_waiting", "contract_id, decision_id"),
-                TableChecksum.of(jdbc, "implementation_obligation", "implementation_id"));
+                TableChecksum.of(jdbc, "implementation_obligation", "implementation_id"),
+                TableChecksum.of(jdbc, "implementation_profit_year", "implementation_id, year"),
+                TableChecksum.of(jdbc, "implementation_tax_payment", "implementation_id, payment_id"));
     }
 }

@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the reward obligations read model (docs/api.md: {@code GET /rewards/obligations}). */
 public class RewardObligations {
@@ -37,11 +39,16 @@ public class RewardObligations {
 
     /**
      * A self-implementation's reward obligation on the day asked (issue 15): {@code profit} is the operating profit
-     * of the rewarded years, on which at least 5% is owed.
+     * of the rewarded years, on which at least 5% is owed; {@code years} each year recorded, in order.
      */
     public record ImplementationObligation(String implementationId, String institutionId, String title, Money profit,
                                            Money requiredReward, Money rewardDecided, Money rewardPaid,
-                                           Money outstanding, RewardStatus status, LocalDate dueBy) {
+                                           Money outstanding, RewardStatus status, LocalDate dueBy,
+                                           List<ProfitYear> years) {
+    }
+
+    /** A year's operating profit, whether it is one of the rewarded years, and what it adds to the reward owed. */
+    public record ProfitYear(int year, Money operatingProfit, boolean counted, Money owed) {
     }
 
     /** A reward decision waiting for an approval at {@code nextLevel}; cash has a total, shares a count. */
@@ -100,21 +107,36 @@ public class RewardObligations {
         return found;
     }
 
-    /** The self-implementations' obligations of one institution, or of all when null; the most urgent first. */
-    public List<ImplementationObligation> implementations(String institutionId, LocalDate today) {
-        String sql = "SELECT implementation_id, institution_id, title, profit_fen, required_reward_fen, "
-                + "reward_decided_fen, reward_paid_fen, outstanding_fen, due_by FROM implementation_obligation"
-                + (institutionId == null ? "" : " WHERE institution_id = ?");
+    /**
+     * The self-implementations' obligations of one institution, or of all when null, in {@code status} on
+     * {@code today} (any when null); the most urgent first.
+     */
+    public List<ImplementationObligation> implementations(String institutionId, RewardStatus status, LocalDate today) {
+        String where = institutionId == null ? "" : " WHERE institution_id = ?";
         Object[] args = institutionId == null ? new Object[0] : new Object[]{institutionId};
+        Map<String, List<ProfitYear>> years = new HashMap<>();
+        jdbc.query("SELECT y.implementation_id, y.year, y.operating_profit_fen, y.counted, y.owed_fen "
+                + "FROM implementation_profit_year y JOIN implementation_obligation o USING (implementation_id)"
+                + where.replace("institution_id", "o.institution_id") + " ORDER BY y.implementation_id, y.year", rs -> {
+            years.computeIfAbsent(rs.getString("implementation_id"), id -> new ArrayList<>()).add(new ProfitYear(
+                    rs.getInt("year"), Money.ofFen(rs.getLong("operating_profit_fen")), rs.getBoolean("counted"),
+                    Money.ofFen(rs.getLong("owed_fen"))));
+        }, args);
+        String sql = "SELECT implementation_id, institution_id, title, profit_fen, required_reward_fen, "
+                + "reward_decided_fen, reward_paid_fen, outstanding_fen, due_by FROM implementation_obligation" + where;
         List<ImplementationObligation> found = new ArrayList<>(jdbc.query(sql, (rs, n) -> {
             Money required = Money.ofFen(rs.getLong("required_reward_fen"));
             Money paid = Money.ofFen(rs.getLong("reward_paid_fen"));
             LocalDate dueBy = rs.getObject("due_by", LocalDate.class);
-            return new ImplementationObligation(rs.getString("implementation_id"), rs.getString("institution_id"),
+            String id = rs.getString("implementation_id");
+            return new ImplementationObligation(id, rs.getString("institution_id"),
                     rs.getString("title"), Money.ofFen(rs.getLong("profit_fen")), required,
                     Money.ofFen(rs.getLong("reward_decided_fen")), paid, Money.ofFen(rs.getLong("outstanding_fen")),
-                    RewardStatus.of(required, paid, dueBy, today), dueBy);
+                    RewardStatus.of(required, paid, dueBy, today), dueBy, List.copyOf(years.getOrDefault(id, List.of())));
         }, args));
+        if (status != null) {
+            found.removeIf(o -> o.status() != status);
+        }
         found.sort(Comparator.comparing((ImplementationObligation o) -> o.status().ordinal()).reversed()
                 .thenComparing(ImplementationObligation::dueBy, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ImplementationObligation::implementationId));

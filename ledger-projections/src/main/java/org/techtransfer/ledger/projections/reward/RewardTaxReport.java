@@ -18,9 +18,14 @@ import java.util.Map;
  */
 public class RewardTaxReport {
 
-    /** One payment of the year with its tag. */
+    /**
+     * One payment of the year with its tag.
+     *
+     * @param implementationId the self-implementation that paid a reward on its operating profit (issue 15), whose
+     *                         {@code contractId} is null; null for a contract's payment
+     */
     public record TaxedPayment(String contractId, String paymentId, String institutionId, Money amount,
-                               LocalDate paidOn, ReducedWageTax reducedWageTax) {
+                               LocalDate paidOn, ReducedWageTax reducedWageTax, String implementationId) {
     }
 
     /** A person's cash paid in the year: {@code qualifying + other} is all of it. */
@@ -33,17 +38,21 @@ public class RewardTaxReport {
         this.jdbc = jdbc;
     }
 
-    /** The payments made in {@code year}, of one institution's contracts or, with null, of all. */
+    /** The payments made in {@code year}, of one institution's contracts and self-implementations or, with null, of all. */
     public List<PersonTax> find(int year, String institutionId) {
-        StringBuilder sql = new StringBuilder("SELECT contract_id, payment_id, institution_id, person_id, amount_fen,"
-                + " paid_on, qualifies, reason FROM reward_tax_payment WHERE paid_on >= ? AND paid_on < ?");
+        // a self-implementation's payments beside the contracts', each with its own id
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT contract_id, "
+                + "CAST(NULL AS VARCHAR) AS implementation_id, payment_id, institution_id, person_id, amount_fen, "
+                + "paid_on, qualifies, reason FROM reward_tax_payment UNION ALL SELECT CAST(NULL AS VARCHAR), "
+                + "implementation_id, payment_id, institution_id, person_id, amount_fen, paid_on, qualifies, reason "
+                + "FROM implementation_tax_payment) t WHERE paid_on >= ? AND paid_on < ?");
         List<Object> args = new ArrayList<>(List.of(java.sql.Date.valueOf(LocalDate.of(year, 1, 1)),
                 java.sql.Date.valueOf(LocalDate.of(year + 1, 1, 1))));
         if (institutionId != null) {
             sql.append(" AND institution_id = ?");
             args.add(institutionId);
         }
-        sql.append(" ORDER BY person_id, paid_on, contract_id, payment_id");
+        sql.append(" ORDER BY person_id, paid_on, contract_id, implementation_id, payment_id");
         Map<String, List<TaxedPayment>> byPerson = new LinkedHashMap<>();
         jdbc.query(sql.toString(), rs -> {
             String reason = rs.getString("reason");
@@ -52,7 +61,8 @@ public class RewardTaxReport {
                             rs.getString("institution_id"), Money.ofFen(rs.getLong("amount_fen")),
                             rs.getObject("paid_on", LocalDate.class),
                             new ReducedWageTax(rs.getBoolean("qualifies"),
-                                    reason == null ? null : WageTaxReason.valueOf(reason))));
+                                    reason == null ? null : WageTaxReason.valueOf(reason)),
+                            rs.getString("implementation_id")));
         }, args.toArray());
         List<PersonTax> people = new ArrayList<>(byPerson.size());
         byPerson.forEach((person, payments) -> {
