@@ -125,7 +125,7 @@ post $A /contracts '{"contractId": "A-2026-009", "registrationNumber": "20261101
   "contributors": [{"personId": "P-A06", "name": "赵一鸣", "principal": true, "leadership": false},
                    {"personId": "P-B05", "name": "周雨桐", "principal": true, "leadership": false}]}'
 post $A /contracts/A-2026-009/co-owners '{"coOwnershipId": "A-2026-009-O1", "owners": [
-  {"institutionId": "DEMO-A", "share": "0.6"}, {"institutionId": "DEMO-B", "share": "0.4"}]}'
+  {"institutionId": "DEMO-A", "share": 0.6}, {"institutionId": "DEMO-B", "share": 0.4}]}'
 post $A /contracts/A-2026-009/incomes '{"incomeId": "A-2026-009-I1", "amount": "1000000.00", "receivedOn": "2026-05-20", "category": "UPFRONT"}'
 post $A /contracts/A-2026-009/reward-decisions '{"decisionId": "A-2026-009-D1", "decidedOn": "2026-06-10", "total": "420000.00",
   "allocations": [{"personId": "P-A06", "amount": "420000.00"}]}'
@@ -143,13 +143,18 @@ post $A /contracts/A-2023-007/reward-decisions '{"decisionId": "A-2023-007-D2", 
 post $OFFICE /contracts/A-2023-007/reward-decisions/A-2023-007-D2/approvals '{"approvalId": "A-2023-007-D2-A1", "approved": true,
   "on": "2026-11-25", "note": "科研处审核：分配比例符合本单位规定"}'
 
-# The institute runs a pilot line of its own: a self-implementation, owing at least 5% of each year's operating profit.
+# The institute runs a pilot line of its own: a self-implementation, owing at least 5% of each year's operating profit;
+# 2025's reward decided, publicised and paid in part.
 post $A /implementations '{"implementationId": "IMP-A-001", "institutionId": "DEMO-A", "title": "摩擦纳米发电机中试线",
   "mode": "SELF", "productionStartedOn": "2024-03-01", "achievements": ["柔性摩擦纳米发电机及其制备方法"],
   "contributors": [{"personId": "P-A01", "name": "张明远", "principal": true, "leadership": false},
                    {"personId": "P-A02", "name": "李思涵", "principal": false, "leadership": false}]}'
 post $A /implementations/IMP-A-001/profits '{"year": 2024, "operatingProfit": "0.00"}'
 post $A /implementations/IMP-A-001/profits '{"year": 2025, "operatingProfit": "2400000.00"}'
+post $A /implementations/IMP-A-001/reward-decisions '{"decisionId": "IMP-A-001-D1", "decidedOn": "2026-04-15", "total": "120000.00",
+  "allocations": [{"personId": "P-A01", "amount": "80000.00"}, {"personId": "P-A02", "amount": "40000.00"}]}'
+post $A /implementations/IMP-A-001/publicity '{"noticeId": "IMP-A-001-N1", "decisionId": "IMP-A-001-D1", "from": "2026-04-16", "to": "2026-04-23"}'
+post $A /implementations/IMP-A-001/payments '{"paymentId": "IMP-A-001-P1", "personId": "P-A01", "amount": "80000.00", "paidOn": "2026-05-08", "reference": "工资外发放 2026-05-03"}'
 
 # The reserve library, incubated enterprises and the district's reference figures.
 post $A /achievements '{"achievementId": "ACH-A-001", "kind": "INVENTION_PATENT", "title": "柔性摩擦纳米发电机及其制备方法",

@@ -23,6 +23,7 @@ import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.contract.RegisterContract;
 import org.techtransfer.ledger.coownership.CoOwnerBooks;
+import org.techtransfer.ledger.coownership.CoOwnerTerms;
 import org.techtransfer.ledger.institution.InstitutionRegistered;
 import org.techtransfer.ledger.institution.Institutions;
 import org.techtransfer.ledger.money.Money;
@@ -229,8 +230,9 @@ class ContractPages {
             return "redirect:/contracts/" + id;
         }
         LedgerUser me = Access.currentUser();
-        if ((me.role() == Role.RECORDER || me.role() == Role.APPROVER) && !seller.equals(me.institutionId())
-                && !institutionId.equals(me.institutionId())) {
+        // a co-owner's recorder reads its own part here, not the seller's contract page
+        boolean sellerOnly = (me.role() == Role.RECORDER || me.role() == Role.APPROVER) && !seller.equals(me.institutionId());
+        if (sellerOnly && !institutionId.equals(me.institutionId())) {
             throw new AccessDeniedException("you may not read the contracts of institution " + seller);
         }
         LocalDate today = LocalDate.now(clock);
@@ -242,6 +244,7 @@ class ContractPages {
                 .orElseThrow(() -> new NotFound("no co-owner '" + institutionId + "' of contract '" + id + "'"));
         model.addAttribute("contractId", id);
         model.addAttribute("sellerInstitutionId", seller);
+        model.addAttribute("mayReadContract", !sellerOnly);
         model.addAttribute("owner", page.figures());
         model.addAttribute("ownerName", institutions.find(institutionId).map(InstitutionRegistered::name).orElse(null));
         model.addAttribute("people", page.people());
@@ -317,10 +320,16 @@ class ContractPages {
                 event.getMetaData().get(AuditMetaData.ACTOR), businessDate, details);
     }
 
-    /** Amounts grouped by thousands; an allocation list as "P-001 400,000.00, P-002 230,000.00". */
+    /**
+     * Amounts grouped by thousands; an allocation list as "P-001 400,000.00, P-002 230,000.00"; a co-owner as its
+     * institution and share ("DEMO-B 40%"), its policy being on the co-owners' table.
+     */
     private static String shown(Object value) {
         if (value instanceof Money money) {
             return Formats.money(money.fen());
+        }
+        if (value instanceof CoOwnerTerms owner) {
+            return owner.institutionId() + " " + owner.share().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         }
         if (value instanceof List<?> list) {
             return list.stream().map(ContractPages::shown).collect(Collectors.joining(", "));
