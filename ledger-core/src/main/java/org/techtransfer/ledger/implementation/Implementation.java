@@ -9,6 +9,7 @@ import org.techtransfer.ledger.institution.UnknownInstitution;
 import org.techtransfer.ledger.reward.RewardBook;
 import org.techtransfer.ledger.reward.SelfImplementationPolicy;
 import org.techtransfer.ledger.rule.EntryIdInUse;
+import org.techtransfer.ledger.rule.RuleViolation;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.time.Month;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.techtransfer.ledger.rule.Rule.DATE_IN_FUTURE;
 import static org.techtransfer.ledger.rule.Rule.PROFIT_YEAR_NOT_NEXT;
+import static org.techtransfer.ledger.rule.Rule.PROFIT_YEAR_NOT_RECORDED;
 import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
 
 /**
@@ -66,6 +68,21 @@ public class Implementation {
         return state.version();
     }
 
+    /**
+     * A year already recorded may be corrected at any time: the reward owed follows, and may fall below what was
+     * decided or paid (a reward above the minimum is allowed).
+     */
+    @CommandHandler
+    long handle(CorrectOperatingProfit command) {
+        requireUnusedId(command.correctionId());
+        OperatingProfitRecorded year = state.year(command.year()).orElseThrow(() -> new RuleViolation(
+                PROFIT_YEAR_NOT_RECORDED, "no operating profit of " + command.year() + " is recorded to correct; "
+                + "the next year to record is " + state.nextYear(), command.year(), state.nextYear()));
+        apply(new OperatingProfitCorrected(command.implementationId(), command.correctionId(), command.year(),
+                year.operatingProfit(), command.operatingProfit(), command.reason()));
+        return state.version();
+    }
+
     @CommandHandler
     long handle(DecideImplementationReward command) {
         requireUnusedId(command.decisionId());
@@ -81,6 +98,16 @@ public class Implementation {
         state.book().checkPublicity(command.decisionId());
         apply(new ImplementationRewardPublicized(command.implementationId(), command.noticeId(), command.decisionId(),
                 command.from(), command.to()));
+        return state.version();
+    }
+
+    /** By the rule of a contract's withdrawal: while nothing the decision allocated has been paid. */
+    @CommandHandler
+    long handle(WithdrawImplementationRewardDecision command) {
+        requireUnusedId(command.withdrawalId());
+        state.book().checkWithdrawal(command.decisionId());
+        apply(new ImplementationRewardDecisionWithdrawn(command.implementationId(), command.withdrawalId(),
+                command.decisionId(), state.book().peopleOf(command.decisionId()), command.reason()));
         return state.version();
     }
 

@@ -548,6 +548,11 @@ public final class RewardBook {
         return requiredFor(income.plus(more)).minus(requiredReward());
     }
 
+    /** The required reward if the income received so far were {@code incomeSoFar}, at today's costs. */
+    public Money requiredRewardOn(Money incomeSoFar) {
+        return requiredFor(incomeSoFar);
+    }
+
     private Money requiredFor(Money incomeSoFar) {
         return incomeSoFar.minus(costTotal).atLeastZero().timesRoundedUp(terms.cashRate());
     }

@@ -59,5 +59,7 @@ public enum Rule {
     /** Issue 15: a milestone reached names an instalment of the terms that awaits its event, once. */
     UNKNOWN_INSTALMENT,
     NOT_AN_EVENT_MILESTONE,
-    MILESTONE_ALREADY_REACHED
+    MILESTONE_ALREADY_REACHED,
+    /** Issue 15: only a year of operating profit already recorded can be corrected. */
+    PROFIT_YEAR_NOT_RECORDED
 }

@@ -17,6 +17,7 @@ import org.techtransfer.ledger.reward.RewardStatus;
 import org.techtransfer.ledger.reward.RewardTerms;
 import org.techtransfer.ledger.reward.SelfImplementationPolicy.Window;
 import org.techtransfer.ledger.reward.WageTaxReason;
+import org.techtransfer.ledger.rule.EntryIdInUse;
 import org.techtransfer.ledger.rule.InvalidField;
 import org.techtransfer.ledger.rule.Rule;
 import org.techtransfer.ledger.rule.RuleViolation;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import static org.techtransfer.ledger.institution.OrganisationType.RESEARCH_INSTITUTE;
 import static org.techtransfer.ledger.institution.OrganisationType.UNIVERSITY;
@@ -256,5 +258,133 @@ class ImplementationTest {
         assertThat(state.book().requiredReward()).isEqualTo(Money.of("100000.00"));
         assertThat(state.book().dueBy()).contains(LocalDate.of(2022, 12, 31));
         assertThat(state.book().status(TODAY)).isEqualTo(RewardStatus.OVERDUE);
+    }
+
+    // ---- corrections (issue 15, "Corrections and bad input") ----
+
+    private static final LocalDate PAID_ON = LocalDate.of(2020, 4, 1);
+
+    private static ImplementationRewardDecisionWithdrawn withdrawn(String withdrawalId, String decisionId) {
+        return new ImplementationRewardDecisionWithdrawn(ID, withdrawalId, decisionId, List.of("alice", "dean"),
+                "superseded");
+    }
+
+    @Test
+    void a_decision_nothing_was_paid_from_is_withdrawn_and_the_reward_is_owed_again() {
+        fixture.given(given(decided("100000.00", "60000.00", "40000.00")))
+                .when(new WithdrawImplementationRewardDecision(ID, "W-1", "D-1", "superseded"))
+                .expectEvents(withdrawn("W-1", "D-1"));
+        ImplementationState state = ImplementationState.replay(List.of(given(decided("100000.00", "60000.00",
+                "40000.00"), withdrawn("W-1", "D-1"))));
+        assertThat(state.book().rewardDecided()).isEqualTo(Money.ZERO);
+        assertThat(state.book().rewardUndecided()).isEqualTo(Money.of("100000.00"));
+        assertThat(state.book().allocatedTo("alice")).isEqualTo(Money.ZERO);
+        // decided again under a new id; the withdrawn decision's id stays taken
+        fixture.given(given(decided("100000.00", "60000.00", "40000.00"), withdrawn("W-1", "D-1")))
+                .when(new DecideImplementationReward(ID, "D-2", LocalDate.of(2020, 3, 2), Money.of("100000.00"),
+                        List.of(new Allocation("alice", Money.of("100000.00")))))
+                .expectEvents(new ImplementationRewardDecided(ID, "D-2", LocalDate.of(2020, 3, 2),
+                        Money.of("100000.00"), List.of(new Allocation("alice", Money.of("100000.00")))));
+        fixture.given(given(decided("100000.00", "60000.00", "40000.00"), withdrawn("W-1", "D-1")))
+                .when(new DecideImplementationReward(ID, "D-1", LocalDate.of(2020, 3, 2), Money.of("100000.00"),
+                        List.of(new Allocation("alice", Money.of("100000.00")))))
+                .expectException(EntryIdInUse.class).expectNoEvents();
+    }
+
+    @Test
+    void a_withdrawal_is_refused_for_an_unknown_a_withdrawn_or_a_paid_decision_and_a_used_id() {
+        assertRefused(fixture.given(given(decided("100000.00", "60000.00", "40000.00")))
+                .when(new WithdrawImplementationRewardDecision(ID, "W-1", "D-9", "typo")), UNKNOWN_ENTRY, "D-9");
+        assertRefused(fixture.given(given(decided("100000.00", "60000.00", "40000.00"), withdrawn("W-1", "D-1")))
+                .when(new WithdrawImplementationRewardDecision(ID, "W-2", "D-1", "again")), ALREADY_WITHDRAWN, "D-1");
+        assertRefused(fixture.given(given(decided("100000.00", "60000.00", "40000.00"),
+                        new ImplementationRewardPaid(ID, "P-1", "alice", Money.of("60000.00"), PAID_ON, "bank")))
+                        .when(new WithdrawImplementationRewardDecision(ID, "W-1", "D-1", "too late")),
+                DECISION_PAID, "D-1", "alice", Money.of("60000.00"), PAID_ON, Money.ZERO);
+        fixture.given(given(decided("100000.00", "60000.00", "40000.00")))
+                .when(new WithdrawImplementationRewardDecision(ID, "D-1", "D-1", "its own id"))
+                .expectException(EntryIdInUse.class).expectNoEvents();
+        assertThatThrownBy(() -> new WithdrawImplementationRewardDecision(ID, "W-1", "D-1", " "))
+                .isInstanceOf(InvalidField.class);
+    }
+
+    private static OperatingProfitCorrected corrected(String id, int year, String previous, String profit) {
+        return new OperatingProfitCorrected(ID, id, year, Money.of(previous), Money.of(profit), "accounts restated");
+    }
+
+    private static CorrectOperatingProfit correct(String id, int year, String profit) {
+        return new CorrectOperatingProfit(ID, id, year, Money.of(profit), "accounts restated");
+    }
+
+    @Test
+    void a_recorded_years_profit_is_corrected_and_the_reward_owed_follows() {
+        fixture.given(given()).when(correct("K-1", 2019, "1000000.01"))
+                .expectEvents(corrected("K-1", 2019, "2000000.00", "1000000.01"));
+        ImplementationState state = ImplementationState.replay(List.of(given(
+                corrected("K-1", 2019, "2000000.00", "1000000.01"))));
+        assertThat(state.book().requiredReward()).isEqualTo(Money.of("50000.01"));
+        assertThat(state.years()).containsExactly(profitRecorded(2018, "0.00", false, "0.00"),
+                profitRecorded(2019, "1000000.01", true, "50000.01"));
+        assertThat(state.book().dueBy()).contains(LocalDate.of(2022, 12, 31));
+        // corrected again, to a loss: nothing is owed any more
+        state.evolve(corrected("K-2", 2019, "1000000.01", "0.00"));
+        assertThat(state.book().requiredReward()).isEqualTo(Money.ZERO);
+        assertThat(state.book().dueBy()).isEmpty();
+        assertThat(state.book().status(TODAY)).isEqualTo(RewardStatus.NOTHING_DUE);
+    }
+
+    @Test
+    void a_correction_below_what_was_decided_leaves_the_decision_standing() {
+        fixture.given(given(decided("100000.00", "60000.00", "40000.00"))).when(correct("K-1", 2019, "1000.00"))
+                .expectEvents(corrected("K-1", 2019, "2000000.00", "1000.00"));
+        ImplementationState state = ImplementationState.replay(List.of(given(decided("100000.00", "60000.00",
+                "40000.00"), corrected("K-1", 2019, "2000000.00", "1000.00"))));
+        assertThat(state.book().requiredReward()).isEqualTo(Money.of("50.00"));
+        assertThat(state.book().rewardDecided()).isEqualTo(Money.of("100000.00"));
+        assertThat(state.book().rewardUndecided()).isEqualTo(Money.ZERO);
+        // what was decided may still be paid in full
+        fixture.given(given(decided("100000.00", "60000.00", "40000.00"), corrected("K-1", 2019, "2000000.00", "1000.00")))
+                .when(new PayImplementationReward(ID, "P-1", "alice", Money.of("60000.00"), PAID_ON, "bank"))
+                .expectEvents(new ImplementationRewardPaid(ID, "P-1", "alice", Money.of("60000.00"), PAID_ON, "bank"));
+    }
+
+    @Test
+    void only_a_recorded_year_is_corrected_under_an_unused_id_and_never_below_zero() {
+        assertRefused(fixture.given(given()).when(correct("K-1", 2020, "1.00")), PROFIT_YEAR_NOT_RECORDED, 2020, 2020);
+        assertRefused(fixture.given(given()).when(correct("K-1", 2017, "1.00")), PROFIT_YEAR_NOT_RECORDED, 2017, 2020);
+        assertRefused(fixture.given(BEIJING_RECORDED).when(correct("K-1", 2018, "1.00")), PROFIT_YEAR_NOT_RECORDED,
+                2018, 2018);
+        fixture.given(given()).when(correct("profit-2019", 2019, "1.00")).expectException(EntryIdInUse.class)
+                .expectNoEvents();
+        fixture.given(given(corrected("K-1", 2019, "2000000.00", "1.00"))).when(correct("K-1", 2019, "2.00"))
+                .expectException(EntryIdInUse.class).expectNoEvents();
+        assertThatThrownBy(() -> new CorrectOperatingProfit(ID, "K-1", 2019, Money.of("-1.00"), "loss"))
+                .isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> new CorrectOperatingProfit(ID, "K-1", 2019, Money.of("1.00"), null))
+                .isInstanceOf(InvalidField.class);
+    }
+
+    @Test
+    void correcting_the_first_year_of_profit_moves_the_beijing_years() {
+        List<Object> events = new java.util.ArrayList<>(List.of(BEIJING_RECORDED,
+                profitRecorded(2018, "0.00", false, "0.00"), profitRecorded(2019, "100.00", true, "5.00"),
+                profitRecorded(2020, "100.00", true, "5.00"), profitRecorded(2021, "100.00", true, "5.00"),
+                profitRecorded(2022, "100.00", true, "5.00"), profitRecorded(2023, "300.00", true, "15.00")));
+        // 2018 made a profit after all: the five years are 2018 to 2022, and 2023 is no longer rewarded
+        events.add(corrected("K-1", 2018, "0.00", "100.00"));
+        ImplementationState state = ImplementationState.replay(events);
+        assertThat(state.book().requiredReward()).isEqualTo(Money.of("25.00"));
+        assertThat(state.years()).extracting(OperatingProfitRecorded::counted)
+                .containsExactly(true, true, true, true, true, false);
+        assertThat(state.years().get(5).owed()).isEqualTo(Money.ZERO);
+        fixture.given(events.toArray()).when(profit(2024, "100.00"))
+                .expectEvents(profitRecorded(2024, "100.00", false, "0.00"));
+        // and back: 2023 counts again
+        events.add(corrected("K-2", 2018, "100.00", "0.00"));
+        state = ImplementationState.replay(events);
+        assertThat(state.book().requiredReward()).isEqualTo(Money.of("35.00"));
+        assertThat(state.years()).extracting(OperatingProfitRecorded::counted)
+                .containsExactly(false, true, true, true, true, true);
+        assertThat(state.years().get(5).owed()).isEqualTo(Money.of("15.00"));
     }
 }

@@ -410,6 +410,22 @@ final class ApiOperations {
                             {"paymentId": "IMP-PAY-1", "personId": "P-002", "amount": "40000.00", "paidOn": "2022-04-01",
                              "reference": "payroll 2022-04"}""",
                     "IMP-PAY-1", "implementation/IMP-1", 4, 12),
+            command("POST /implementations/{id}/withdrawals", "withdrawImplementationRewardDecision",
+                    "Withdraws a reward decision on the implementation that nothing has been paid from, by the rule of "
+                            + "a contract's withdrawal: its allocations are gone from the payouts and the reward it gave "
+                            + "is owed again. To supersede a decision, withdraw it and decide again.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(UNKNOWN_ENTRY, ALREADY_WITHDRAWN, DECISION_PAID), false, """
+                            {"withdrawalId": "IMP-W-1", "decisionId": "IMP-DEC-1", "reason": "superseded by IMP-DEC-2"}""",
+                    "IMP-W-1", "implementation/IMP-1", 5, 13),
+            command("POST /implementations/{id}/profit-corrections", "correctOperatingProfit",
+                    "Corrects the operating profit of a year already recorded, with a reason. The rewarded years are "
+                            + "counted again from the profits that stand (under `BEIJING`, a corrected first year of "
+                            + "profit moves them) and the reward owed follows: 5% of their profits, rounded up to the "
+                            + "fen. It may fall below what was decided or paid: a reward above the minimum is allowed.",
+                    Callers.INSTITUTION_RECORDER, EnumSet.of(PROFIT_YEAR_NOT_RECORDED), false, """
+                            {"correctionId": "IMP-K-1", "year": 2021, "operatingProfit": "1800000.00",
+                             "reason": "audited accounts restated"}""",
+                    "IMP-K-1", "implementation/IMP-1", 6, 14),
             read("GET /implementations/{id}", "getImplementation",
                     "The implementation read straight from the event log: as recorded (with its `window` of "
                             + "rewarded years and its reward `terms`), each year's profit with whether it is counted "

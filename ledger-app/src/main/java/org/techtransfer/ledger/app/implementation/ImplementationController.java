@@ -20,6 +20,7 @@ import org.techtransfer.ledger.app.web.CommandAnswer;
 import org.techtransfer.ledger.app.web.CommandBodies;
 import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.command.LedgerCommand;
+import org.techtransfer.ledger.implementation.CorrectOperatingProfit;
 import org.techtransfer.ledger.implementation.DecideImplementationReward;
 import org.techtransfer.ledger.implementation.Implementation;
 import org.techtransfer.ledger.implementation.ImplementationRecorded;
@@ -29,6 +30,7 @@ import org.techtransfer.ledger.implementation.PayImplementationReward;
 import org.techtransfer.ledger.implementation.PublicizeImplementationReward;
 import org.techtransfer.ledger.implementation.RecordImplementation;
 import org.techtransfer.ledger.implementation.RecordOperatingProfit;
+import org.techtransfer.ledger.implementation.WithdrawImplementationRewardDecision;
 import org.techtransfer.ledger.reward.RewardBook;
 import org.techtransfer.ledger.reward.RewardFigures;
 
@@ -38,7 +40,8 @@ import java.util.List;
 
 /**
  * Achievements an institution implements itself or with others (issue 15, Law Art. 45(3)): the implementation,
- * its yearly operating profit, and the reward owed on it, decided, publicised and paid as on a contract.
+ * its yearly operating profit, and the reward owed on it, decided, publicised and paid as on a contract; a decision
+ * withdrawn and a year's profit corrected.
  */
 @RestController
 @RequestMapping("/api/v1/implementations")
@@ -92,6 +95,22 @@ public class ImplementationController {
     public ResponseEntity<CommandAnswer> pay(@PathVariable String id, @RequestBody JsonNode body,
                                              HttpServletRequest request) {
         return onImplementation(id, body, PayImplementationReward.class, request);
+    }
+
+    @PostMapping("/{id}/withdrawals")
+    @Operation(summary = "Withdraw a reward decision on the implementation that nothing has been paid from")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = WithdrawImplementationRewardDecision.class)))
+    public ResponseEntity<CommandAnswer> withdraw(@PathVariable String id, @RequestBody JsonNode body,
+                                                  HttpServletRequest request) {
+        return onImplementation(id, body, WithdrawImplementationRewardDecision.class, request);
+    }
+
+    @PostMapping("/{id}/profit-corrections")
+    @Operation(summary = "Correct the operating profit of a year already recorded")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CorrectOperatingProfit.class)))
+    public ResponseEntity<CommandAnswer> correctProfit(@PathVariable String id, @RequestBody JsonNode body,
+                                                       HttpServletRequest request) {
+        return onImplementation(id, body, CorrectOperatingProfit.class, request);
     }
 
     /** {@code GET /implementations/{id}}: the implementation, its years and its reward figures on today's date. */

@@ -14,6 +14,7 @@ import org.techtransfer.ledger.app.security.LedgerUser;
 import org.techtransfer.ledger.app.security.Role;
 import org.techtransfer.ledger.app.web.NotFound;
 import org.techtransfer.ledger.app.web.Refusals;
+import org.techtransfer.ledger.implementation.CorrectOperatingProfit;
 import org.techtransfer.ledger.implementation.DecideImplementationReward;
 import org.techtransfer.ledger.implementation.ImplementationMode;
 import org.techtransfer.ledger.implementation.ImplementationState;
@@ -21,6 +22,7 @@ import org.techtransfer.ledger.implementation.PayImplementationReward;
 import org.techtransfer.ledger.implementation.PublicizeImplementationReward;
 import org.techtransfer.ledger.implementation.RecordImplementation;
 import org.techtransfer.ledger.implementation.RecordOperatingProfit;
+import org.techtransfer.ledger.implementation.WithdrawImplementationRewardDecision;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,7 +42,8 @@ import static org.techtransfer.ledger.app.console.Form.Field.text;
 
 /**
  * The console's self-implementation pages (issue 15): recording an implementation, and its page with the yearly
- * profits, the reward owed, decided and paid, and the forms of the commands on it, as on a contract.
+ * profits, the reward owed, decided and paid, and the forms of the commands on it, as on a contract (withdrawing a
+ * decision, correcting a year's profit among them).
  */
 @ConsolePage
 class ImplementationPages {
@@ -62,7 +65,12 @@ class ImplementationPages {
                     text("noticeId", true), text("decisionId", true), date("from"), date("to"))),
             new Form("payments", "form.payment", PayImplementationReward.class, "paymentId", List.of(
                     text("paymentId", true), text("personId", true), money("amount"), date("paidOn"),
-                    text("reference", true))));
+                    text("reference", true))),
+            new Form("withdrawals", "form.withdrawal", WithdrawImplementationRewardDecision.class, "withdrawalId",
+                    List.of(text("withdrawalId", true), text("decisionId", true), text("reason", true))),
+            new Form("profit-corrections", "form.profitCorrection", CorrectOperatingProfit.class, "correctionId",
+                    List.of(text("correctionId", true), number("year"), money("operatingProfit"),
+                            text("reason", true))));
 
     private final ImplementationController implementations;
     private final FormSender forms;

@@ -175,6 +175,19 @@ class DealPageTest {
             // and the person's statement lists it beside the contracts, under the implementation
             browser.open("/payouts/P-1");
             assertThat(browser.pageText()).contains("自行实施 IMP-1", "0.05");
+
+            // a year's profit corrected and the decision withdrawn, from the implementation's page
+            browser.open("/implementations/IMP-1");
+            WebElement correction = browser.form("profit-corrections");
+            fill(browser, correction, "correctionId", "K-1", "year", "2023", "operatingProfit", "2.00",
+                    "reason", "审计调整");
+            browser.submit(correction);
+            assertThat(browser.pageText()).contains("2023 年度的营业利润尚未登记");
+            correction = browser.form("profit-corrections");
+            fill(browser, correction, "year", "2021");
+            browser.submit(correction);
+            assertThat(browser.pageText()).contains("已登记", "2.00", "0.10");
+            record(browser, "withdrawals", "withdrawalId", "W-1", "decisionId", "D-1", "reason", "重新决定");
         }
         try (Browser browser = new Browser(node.port(), "en")) {
             browser.signIn("auditor", TestUsers.PASSWORD);

@@ -100,6 +100,77 @@ class ImplementationHttpTest {
         assertThat(view.path("reward").path("requiredReward").asText()).isEqualTo("15.00");
     }
 
+    @Test
+    void a_decision_is_withdrawn_and_a_years_profit_corrected_and_the_read_models_follow() {
+        created(client.post(R, API + "/implementations", implementation("IMP-C", "DEMO-A")));
+        created(post("IMP-C", "profits", body("year", 2021, "operatingProfit", "2000000.00")));
+        created(post("IMP-C", "reward-decisions", decision("100000.00", "60000.00", "40000.00")));
+
+        Map<String, Object> withdrawal = body("withdrawalId", "W-1", "decisionId", "D-1", "reason", "superseded");
+        assertThat(client.post("recorder-b", API + "/implementations/IMP-C/withdrawals", withdrawal).status())
+                .isEqualTo(403);
+        assertThat(client.post("finance", API + "/implementations/IMP-C/withdrawals", withdrawal).status())
+                .isEqualTo(403);
+        assertThat(client.post(null, API + "/implementations/IMP-C/withdrawals", withdrawal).status()).isEqualTo(401);
+        rule(post("IMP-C", "withdrawals", body("withdrawalId", "W-1", "decisionId", "D-9", "reason", "typo")),
+                "UNKNOWN_ENTRY");
+        field(post("IMP-C", "withdrawals", body("withdrawalId", "W-1", "decisionId", "D-1")), "reason");
+        created(post("IMP-C", "withdrawals", withdrawal));
+        rule(post("IMP-C", "withdrawals", body("withdrawalId", "W-2", "decisionId", "D-1", "reason", "again")),
+                "ALREADY_WITHDRAWN");
+        JsonNode view = client.get("finance", API + "/implementations/IMP-C").json();
+        assertThat(view.path("reward").path("rewardDecided").asText()).isEqualTo("0.00");
+        assertThat(view.path("reward").path("requiredReward").asText()).isEqualTo("100000.00");
+
+        Map<String, Object> correction = body("correctionId", "K-1", "year", 2021, "operatingProfit", "1000000.01",
+                "reason", "audited accounts restated");
+        assertThat(client.post("recorder-b", API + "/implementations/IMP-C/profit-corrections", correction).status())
+                .isEqualTo(403);
+        rule(post("IMP-C", "profit-corrections", body("correctionId", "K-1", "year", 2022, "operatingProfit", "1.00",
+                "reason", "x")), "PROFIT_YEAR_NOT_RECORDED");
+        field(post("IMP-C", "profit-corrections", body("correctionId", "K-1", "year", 2021, "operatingProfit", "-1.00",
+                "reason", "x")), "operatingProfit");
+        assertThat(client.post(R, API + "/implementations/NONE/profit-corrections", correction).status())
+                .isEqualTo(404);
+        created(post("IMP-C", "profit-corrections", correction));
+        view = client.get("finance", API + "/implementations/IMP-C").json();
+        assertThat(view.path("years").get(0).path("operatingProfit").asText()).isEqualTo("1000000.01");
+        assertThat(view.path("years").get(0).path("owed").asText()).isEqualTo("50000.01");
+        assertThat(view.path("reward").path("requiredReward").asText()).isEqualTo("50000.01");
+
+        // decided again on the corrected profit and paid in part: that decision can no longer be withdrawn
+        created(post("IMP-C", "reward-decisions", body("decisionId", "D-2", "decidedOn", "2022-03-01",
+                "total", "50000.01", "allocations", List.of(body("personId", "P-1", "amount", "30000.01"),
+                        body("personId", "P-L", "amount", "20000.00")))));
+        long position = created(post("IMP-C", "payments", payment("PAY-1", "P-1", "30000.01"))).path("position")
+                .asLong();
+        rule(post("IMP-C", "withdrawals", body("withdrawalId", "W-2", "decisionId", "D-2", "reason", "late")),
+                "DECISION_PAID");
+
+        JsonNode row = null;
+        for (JsonNode r : client.get("finance", API + "/rewards/implementation-obligations?position=" + position).json()) {
+            if (r.path("implementationId").asText().equals("IMP-C")) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.path("requiredReward").asText()).isEqualTo("50000.01");
+        assertThat(row.path("rewardDecided").asText()).isEqualTo("50000.01");
+        assertThat(row.path("rewardPaid").asText()).isEqualTo("30000.01");
+        assertThat(row.path("years").get(0).path("operatingProfit").asText()).isEqualTo("1000000.01");
+        // the withdrawn decision's allocations are gone from the payouts; the new decision's stand
+        List<String> items = new java.util.ArrayList<>();
+        client.get("finance", API + "/payouts?personId=P-1&position=" + position).json().get(0).path("items")
+                .forEach(i -> {
+                    if (i.path("implementationId").asText().equals("IMP-C")) {
+                        items.add(i.path("kind").asText() + " " + i.path("decisionId").asText() + " "
+                                + i.path("paymentId").asText() + " " + i.path("amount").asText());
+                    }
+                });
+        assertThat(items).containsExactlyInAnyOrder("ALLOCATION D-2 null 30000.01",
+                "PAYMENT null PAY-1 30000.01");
+    }
+
     private static Map<String, Object> decision(String total, String principal, String leader) {
         return body("decisionId", "D-1", "decidedOn", "2022-03-01", "total", total, "allocations",
                 List.of(body("personId", "P-1", "amount", principal), body("personId", "P-L", "amount", leader)));

@@ -378,7 +378,10 @@ class ReplayTest {
                 List.of("ACH-0"), "matchedOn", "2020-03-01")));
     }
 
-    /** Issue 15: self-implementations with their rewards decided and paid, and a milestone reached on a contract. */
+    /**
+     * Issue 15: self-implementations with their rewards decided, withdrawn and paid and a year's profit corrected, and
+     * a milestone reached on a contract.
+     */
     private static void selfImplementationsAndMilestones() {
         for (int i = 0; i < 2; i++) {
             String recorder = i == 0 ? "recorder-a" : "recorder-b";
@@ -394,6 +397,13 @@ class ReplayTest {
                     "total", "60000.00", "allocations", List.of(body("personId", "P-1", "amount", "60000.00")))));
             ok(c.post(recorder, path + "/payments", body("paymentId", "PAY-1", "personId", "P-1", "amount", "20000.00",
                     "paidOn", "2022-03-01", "reference", "payroll " + id)));
+            // a decision withdrawn and a year corrected: the rebuilt rows follow them as the live ones did
+            ok(c.post(recorder, path + "/reward-decisions", body("decisionId", "D-2", "decidedOn", "2022-02-02",
+                    "total", "100.00", "allocations", List.of(body("personId", "P-1", "amount", "100.00")))));
+            ok(c.post(recorder, path + "/withdrawals", body("withdrawalId", "W-1", "decisionId", "D-2",
+                    "reason", "decided twice")));
+            ok(c.post(recorder, path + "/profit-corrections", body("correctionId", "K-1", "year", 2021,
+                    "operatingProfit", "1100000.00", "reason", "audited accounts")));
         }
         ok(c.post("recorder-a", "/api/v1/contracts/RA-1/payment-terms", body("termsId", "T-1", "instalments", List.of(
                 body("instalmentId", "I-1", "kind", "FIXED", "amount", "1000000.00", "dueOn", "2022-01-01"),

@@ -9,6 +9,7 @@ import org.techtransfer.ledger.contract.ContributorsChanged;
 import org.techtransfer.ledger.contract.EntryReversed;
 import org.techtransfer.ledger.implementation.ImplementationRecorded;
 import org.techtransfer.ledger.implementation.ImplementationRewardDecided;
+import org.techtransfer.ledger.implementation.ImplementationRewardDecisionWithdrawn;
 import org.techtransfer.ledger.implementation.ImplementationRewardPaid;
 import org.techtransfer.ledger.projections.support.ReadModel;
 import org.techtransfer.ledger.projections.support.RowBuffer;
@@ -29,7 +30,7 @@ import java.sql.Date;
  * add up to the decisions and payments that stand. Beside them, each contract's contributors in force, for
  * the names and the institution of the items: the seller's, unless an item names the co-owner that decided or paid
  * it on its own share. A self-implementation's allocations and payments (issue 15) are kept the same way in tables of
- * their own: they are never withdrawn or reversed.
+ * their own: a withdrawn decision's allocations are removed (its payments are never reversed).
  */
 @ProcessingGroup(PayoutProjection.NAME)
 public class PayoutProjection implements ReadModel {
@@ -74,7 +75,9 @@ public class PayoutProjection implements ReadModel {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (implementation_id, kind, item_id, person_id) DO UPDATE SET
                     amount_fen = EXCLUDED.amount_fen, item_date = EXCLUDED.item_date, reference = EXCLUDED.reference""",
-                null, key -> new Object[]{key.contractId(), key.kind(), key.itemId(), key.personId()});
+                "DELETE FROM implementation_payout_item WHERE implementation_id = ? AND kind = ? AND item_id = ?"
+                        + " AND person_id = ?",
+                key -> new Object[]{key.contractId(), key.kind(), key.itemId(), key.personId()});
         this.implementationPersons = new RowBuffer<>(NAME + "-implementation-persons", jdbc, """
                 INSERT INTO implementation_payout_person (implementation_id, person_id, name, institution_id)
                 VALUES (?, ?, ?, ?)
@@ -158,6 +161,13 @@ public class PayoutProjection implements ReadModel {
         implementationRows.upsert(new ItemKey(event.implementationId(), PAYMENT, event.paymentId(), event.personId()),
                 new Object[]{event.personId(), event.implementationId(), PAYMENT, event.paymentId(),
                         event.amount().fen(), Date.valueOf(event.paidOn()), event.reference()});
+    }
+
+    @EventHandler
+    void on(ImplementationRewardDecisionWithdrawn event) {
+        for (String personId : event.people()) {
+            implementationRows.delete(new ItemKey(event.implementationId(), ALLOCATION, event.decisionId(), personId));
+        }
     }
 
     @ResetHandler

@@ -162,7 +162,8 @@ public class RewardObligationProjection implements ReadModel {
                 state.registration().implementationId(), state.registration().institutionId(),
                 state.registration().title(), book.netIncome().fen(), book.requiredReward().fen(),
                 book.rewardDecided().fen(), book.rewardPaid().fen(), book.outstanding().fen(), dueBy == null ? null : Date.valueOf(dueBy));
-        // its years and payments are only ever added to (no correction, no reversal): writing them all again is safe
+        // its years are only ever added to or corrected, its payments only added to (none is reversed): writing
+        // them all again is safe
         String id = state.registration().implementationId();
         for (OperatingProfitRecorded y : state.years()) {
             jdbc.update("""
