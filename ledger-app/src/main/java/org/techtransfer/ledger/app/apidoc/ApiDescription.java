@@ -450,6 +450,15 @@ public class ApiDescription {
             Map.entry("decisionId", "The reward decision's id"),
             Map.entry("instalmentId", "The milestone instalment's id in the contract's payment terms"));
 
+    /** What the {@code {id}} of a path names, by the collection it follows, with an example. */
+    private static final Map<String, String[]> PATH_IDS = Map.of(
+            "contracts", new String[]{"The contract's id", "C-2026-001"},
+            "institutions", new String[]{"The institution's id", "DEMO-A"},
+            "implementations", new String[]{"The self-implementation's id", "IMP-A-001"},
+            "demands", new String[]{"The technology demand's id", "DEM-2026-001"},
+            "achievements", new String[]{"The achievement's id", "ACH-A-001"},
+            "incubations", new String[]{"The incubation's id", "INC-A-001"});
+
     private static final Map<String, Object> PARAMETER_EXAMPLES = Map.of("position", 42, "asOf",
             "2026-03-01T08:00:00Z", "institutionId", "DEMO-A", "personId", "P-001", "from", "2026-01-01", "to",
             "2026-12-31", "groupBy", "quarter", "year", 2026, "digestPosition", 2, "decisionId", "DEC-1");
@@ -457,9 +466,10 @@ public class ApiDescription {
     private static void describe(Parameter parameter, String path) {
         String name = parameter.getName();
         if ("path".equals(parameter.getIn()) && "id".equals(name)) {
-            boolean institution = path.startsWith(ApiOperations.BASE + "/institutions/");
-            parameter.description(institution ? "The institution's id" : "The contract's id")
-                    .example(institution ? "DEMO-A" : "C-2026-001");
+            int start = ApiOperations.BASE.length() + 1;
+            String collection = path.substring(start, path.indexOf('/', start));
+            String[] described = PATH_IDS.getOrDefault(collection, PATH_IDS.get("contracts"));
+            parameter.description(described[0]).example(described[1]);
             return;
         }
         if (parameter.getDescription() == null) {
