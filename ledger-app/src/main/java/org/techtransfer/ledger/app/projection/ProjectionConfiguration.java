@@ -3,13 +3,16 @@ package org.techtransfer.ledger.app.projection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.techtransfer.ledger.projections.achievement.AchievementRegistry;
 import org.techtransfer.ledger.projections.achievement.AchievementRegistryProjection;
@@ -33,7 +36,10 @@ import org.techtransfer.ledger.projections.statistics.ContractVolumes;
 import org.techtransfer.ledger.projections.support.ContractStates;
 import org.techtransfer.ledger.projections.support.ReadModel;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The read models of ledger-projections as beans. Axon finds their event handlers; every read model is
@@ -124,6 +130,40 @@ public class ProjectionConfiguration {
             processing.registerPooledStreamingEventProcessorConfiguration(
                     (config, builder) -> builder.claimExtensionThreshold(interval)
                             .transactionManager(new ReadModelTransactions(config.getComponent(TransactionManager.class), jdbc)));
+        };
+    }
+
+    /**
+     * Each read model's invoker: its handler methods called through {@link ReadModelHandlers}, which finds the
+     * method for an event type once, where Axon's adapter would look anew for every event and segment; and its
+     * dead-letter queue asked only about the contracts that may have dead letters, from a cache of
+     * {@code cacheSize} contracts per segment, instead of at every event. (Axon keeps one such customization
+     * per group, so both are made here, not the cache under {@code dlq.cache} in application.yml.) Every read
+     * model has a dead-letter queue, as Axon customizes the invoker only of a group with one: a read model
+     * without one would hold up all the others at its first failing event.
+     */
+    @Bean
+    ConfigurerModule readModelInvokers(ListableBeanFactory beans, Environment settings,
+                                       @Value("${ledger.projections.dead-letter-cache-size:1024}") int cacheSize) {
+        return configurer -> {
+            Map<String, List<String>> groups = new TreeMap<>();
+            for (String bean : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+                groups.computeIfAbsent(beans.findAnnotationOnBean(bean, ProcessingGroup.class).value(), g -> new ArrayList<>())
+                        .add(bean);
+            }
+            groups.forEach((group, names) -> {
+                if (!settings.getProperty("axon.eventhandling.processors." + group + ".dlq.enabled", Boolean.class, false)) {
+                    throw new IllegalStateException("the read model " + group + " has no dead-letter queue: give it one under "
+                            + "axon.eventhandling.processors in application.yml, as the others have");
+                }
+                configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (config, builder) -> builder.enableSequenceIdentifierCache()
+                                .sequenceIdentifierCacheSize(cacheSize)
+                                .eventHandlers(names.stream()
+                                        .map(name -> new ReadModelHandlers(beans.getBean(name), config.parameterResolverFactory(),
+                                                config.handlerDefinition(beans.getType(name))))
+                                        .toList()));
+            });
         };
     }
 
