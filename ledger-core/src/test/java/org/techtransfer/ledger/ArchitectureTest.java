@@ -26,7 +26,7 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule the_domain_uses_only_the_jdk_axon_modelling_and_jackson_annotations = classes()
+    static final ArchRule the_domain_uses_only_the_jdk_axon_modelling_jackson_annotations_and_primitive_collections = classes()
             .that().resideInAPackage("org.techtransfer.ledger..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "java..",
@@ -34,8 +34,10 @@ class ArchitectureTest {
                     "org.axonframework.commandhandling..",
                     "org.axonframework.eventsourcing..",
                     "org.axonframework.modelling..",
-                    "com.fasterxml.jackson.annotation..")
-            .because("ledger-core has Axon modelling/eventsourcing annotations only");
+                    "com.fasterxml.jackson.annotation..",
+                    "it.unimi.dsi.fastutil..")
+            .because("ledger-core has Axon modelling/eventsourcing annotations only, and fastutil's primitive "
+                    + "collections for the storage of a reward book's entries (reward.RewardEntries)");
 
     @ArchTest
     static final ArchRule money_and_rules_depend_on_no_feature = noClasses()

@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,37 +46,11 @@ import static org.techtransfer.ledger.rule.RuleViolation.refuseIf;
  */
 public final class RewardBook {
 
-    /** Reversible entries by id: the kind in the low two bits, the entry's row in its kind's columns above. */
-    private static final int INCOME = 0;
-    private static final int COST = 1;
-    private static final int EQUITY = 2;
-    private static final int PAYMENT = 3;
-
     private final RewardTerms terms;
     private final WageTaxFacts taxFacts;
     private final Map<String, Contributor> contributors = new LinkedHashMap<>();
 
-    // Entries are held in columns of primitives: a contract may have thousands, and every contract in use
-    // is kept in memory.
-    private final EntryIndex entries = new EntryIndex();
-    private final Column incomeFen = new Column();
-    private final Column incomeDay = new Column();
-    private final Column costFen = new Column();
-    private final Column equityShares = new Column();
-    private final Column paymentFen = new Column();
-    private final Column paymentPerson = new Column();
-    private final Column paymentDay = new Column();
-    private final List<String> paymentIds = new ArrayList<>();
-    /** The reduced wage tax of each payment, by row, as judged when it was recorded. */
-    private final List<ReducedWageTax> paymentTax = new ArrayList<>();
-    /** The rows of the payments reversed: they settle nothing. */
-    private final BitSet reversedPayments = new BitSet();
-    private final List<String> payees = new ArrayList<>();
-    private final Map<String, Integer> payeeNumbers = new HashMap<>();
-    /** The rows of the incomes that stand, oldest receipt first (then in order of record), so dueBy needs no sort. */
-    private int[] standing = new int[16];
-    private int standingCount;
-    private final Set<String> reversed = new HashSet<>();
+    private final RewardEntries entries = new RewardEntries();
 
     /** The decisions that stand, by id: what each gave to whom (to take it back, and for publicity and dates). */
     private final Map<String, CashDecision> cashDecisions = new HashMap<>();
@@ -129,20 +101,17 @@ public final class RewardBook {
     // ---- recording what happened (never refuses: the checks below come first) ----
 
     public void recordIncome(String incomeId, Money amount, LocalDate receivedOn) {
-        int row = incomeFen.add(amount.fen());
-        incomeDay.add(receivedOn.toEpochDay());
-        entries.put(incomeId, row << 2 | INCOME);
-        stand(row);
+        entries.addIncome(incomeId, amount, receivedOn);
         income = income.plus(amount);
     }
 
     public void recordCost(String costId, Money amount) {
-        entries.put(costId, costFen.add(amount.fen()) << 2 | COST);
+        entries.addCost(costId, amount);
         costTotal = costTotal.plus(amount);
     }
 
     public void receiveEquity(String equityId, long shares) {
-        entries.put(equityId, equityShares.add(shares) << 2 | EQUITY);
+        entries.addEquity(equityId, shares);
         sharesReceived = Math.addExact(sharesReceived, shares);
     }
 
@@ -191,71 +160,23 @@ public final class RewardBook {
      * recorded by then, and the oldest accrual that the payments before it left unsettled.
      */
     public void pay(String paymentId, String personId, Money amount, LocalDate paidOn) {
-        paymentTax.add(RewardPolicies.reducedWageTax(taxFacts, publicised(personId), this::oldestUnsettledReceipt,
-                paidOn));
-        paymentIds.add(paymentId);
-        int row = paymentFen.add(amount.fen());
-        paymentDay.add(paidOn.toEpochDay());
-        paymentPerson.add(payeeNumbers.computeIfAbsent(personId, p -> {
-            payees.add(p);
-            return payees.size() - 1;
-        }));
-        entries.put(paymentId, row << 2 | PAYMENT);
+        ReducedWageTax tax = RewardPolicies.reducedWageTax(taxFacts, publicised(personId), this::oldestUnsettledReceipt,
+                paidOn);
+        entries.addPayment(paymentId, personId, amount, paidOn, tax);
         paidTo.merge(personId, amount, Money::plus);
         paid = paid.plus(amount);
     }
 
     public void reverse(String entryId) {
-        int entry = entries.get(entryId);
-        int row = entry >>> 2;
-        switch (entry & 3) {
-            case INCOME -> {
-                unstand(row);
-                income = income.minus(Money.ofFen(incomeFen.get(row)));
-            }
-            case COST -> costTotal = costTotal.minus(Money.ofFen(costFen.get(row)));
-            case EQUITY -> sharesReceived -= equityShares.get(row);
+        RewardEntries.Reversal reversal = entries.reverse(entryId);
+        switch (reversal.type()) {
+            case INCOME -> income = income.minus(Money.ofFen(reversal.amount()));
+            case COST -> costTotal = costTotal.minus(Money.ofFen(reversal.amount()));
+            case EQUITY -> sharesReceived -= reversal.amount();
             case PAYMENT -> {
-                Money amount = Money.ofFen(paymentFen.get(row));
-                paidTo.merge(payees.get((int) paymentPerson.get(row)), amount, Money::minus);
+                Money amount = Money.ofFen(reversal.amount());
+                paidTo.merge(reversal.payee(), amount, Money::minus);
                 paid = paid.minus(amount);
-                reversedPayments.set(row);
-            }
-            default -> throw new IllegalStateException("unreachable");
-        }
-        reversed.add(entryId);
-    }
-
-    /**
-     * Puts an income among the standing ones, after every income received on or before its day. Found by
-     * halving, not by walking: incomes arrive in any order of day, and a contract may hold thousands.
-     */
-    private void stand(int row) {
-        long day = incomeDay.get(row);
-        int low = 0;
-        int high = standingCount;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (incomeDay.get(standing[middle]) <= day) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        if (standingCount == standing.length) {
-            standing = Arrays.copyOf(standing, standingCount + (standingCount >> 1));
-        }
-        System.arraycopy(standing, low, standing, low + 1, standingCount - low);
-        standing[low] = row;
-        standingCount++;
-    }
-
-    private void unstand(int row) {
-        for (int at = 0; at < standingCount; at++) {
-            if (standing[at] == row) {
-                System.arraycopy(standing, at + 1, standing, at, standingCount - at - 1);
-                standingCount--;
-                return;
             }
         }
     }
@@ -428,7 +349,7 @@ public final class RewardBook {
     public void checkReversal(String entryId) {
         refuseIf(typeOf(entryId).isEmpty(), UNKNOWN_ENTRY,
                 "no income, cost, equity or payment '" + entryId + "' on this contract", entryId);
-        refuseIf(reversed.contains(entryId), ALREADY_REVERSED, "entry '" + entryId + "' was already reversed", entryId);
+        refuseIf(entries.isReversed(entryId), ALREADY_REVERSED, "entry '" + entryId + "' was already reversed", entryId);
     }
 
     /** Whether a cash or equity decision of that id stands on the book. */
@@ -451,16 +372,7 @@ public final class RewardBook {
 
     /** What kind of reversible entry the id names, if any. */
     public Optional<EntryType> typeOf(String entryId) {
-        int entry = entries.get(entryId);
-        if (entry < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (entry & 3) {
-            case INCOME -> EntryType.INCOME;
-            case COST -> EntryType.COST;
-            case EQUITY -> EntryType.EQUITY;
-            default -> EntryType.PAYMENT;
-        });
+        return entries.typeOf(entryId);
     }
 
     private Contributor contributor(String personId) {
@@ -488,12 +400,7 @@ public final class RewardBook {
                         .forEach(a -> moves.add(new long[]{d.decidedOn().toEpochDay(), 0, a.amount().fen()}));
             }
         });
-        Integer payee = payeeNumbers.get(personId);
-        for (int row = 0; payee != null && row < paymentFen.size(); row++) {
-            if (paymentPerson.get(row) == payee && !reversedPayments.get(row)) {
-                moves.add(new long[]{paymentDay.get(row), 1, paymentFen.get(row)});
-            }
-        }
+        entries.paymentsTo(personId, (day, fen) -> moves.add(new long[]{day, 1, fen}));
         if (extraPaidOn != null) {
             moves.add(new long[]{extraPaidOn.toEpochDay(), 1, extraAmount.fen()});
         }
@@ -609,21 +516,12 @@ public final class RewardBook {
 
     /** The payments that stand, in order of record, each with its reduced wage tax. */
     public List<Payment> payments() {
-        List<Payment> list = new ArrayList<>();
-        for (int row = 0; row < paymentFen.size(); row++) {
-            if (!reversedPayments.get(row)) {
-                list.add(new Payment(paymentIds.get(row), payees.get((int) paymentPerson.get(row)),
-                        Money.ofFen(paymentFen.get(row)), LocalDate.ofEpochDay(paymentDay.get(row)),
-                        paymentTax.get(row)));
-            }
-        }
-        return list;
+        return entries.payments();
     }
 
     /** The reduced wage tax of a payment recorded on this contract, reversed or not. */
     public Optional<ReducedWageTax> taxOf(String paymentId) {
-        int entry = entries.get(paymentId);
-        return entry >= 0 && (entry & 3) == PAYMENT ? Optional.of(paymentTax.get(entry >>> 2)) : Optional.empty();
+        return entries.taxOf(paymentId);
     }
 
     /**
@@ -636,8 +534,7 @@ public final class RewardBook {
         if (!paid.isLessThan(requiredReward())) {
             return Optional.empty();
         }
-        return Optional.of(LocalDate.ofEpochDay(incomeDay.get(standing[oldestUnsettled()]))
-                .plusMonths(terms.deadlineMonths()));
+        return Optional.of(entries.standingReceivedOn(oldestUnsettled()).plusMonths(terms.deadlineMonths()));
     }
 
     /**
@@ -646,14 +543,14 @@ public final class RewardBook {
      * payment can reward; null when no income stands.
      */
     private LocalDate oldestUnsettledReceipt() {
-        if (standingCount == 0) {
+        if (entries.standingIncomes() == 0) {
             return null;
         }
-        int at = paid.isLessThan(requiredReward()) ? oldestUnsettled() : standingCount - 1;
-        return LocalDate.ofEpochDay(incomeDay.get(standing[at]));
+        int at = paid.isLessThan(requiredReward()) ? oldestUnsettled() : entries.standingIncomes() - 1;
+        return entries.standingReceivedOn(at);
     }
 
-    /** The place in {@code standing} of the oldest accrual not yet settled; only while paid is below required. */
+    /** The place among the standing incomes of the oldest accrual not yet settled; only while paid is below required. */
     private int oldestUnsettled() {
         // requiredFor(c) > paid means ceil(rate × (c - costs)) > paid, that is c >= costs + floor(paid / rate) + 1
         // (paid is never negative, and the rate is positive since something is required): one division here
@@ -662,9 +559,8 @@ public final class RewardBook {
                 .add(BigDecimal.valueOf(costTotal.fen())).add(BigDecimal.ONE)
                 .min(BigDecimal.valueOf(Long.MAX_VALUE)).longValueExact();
         long cumulative = 0;
-        for (int at = 0; at < standingCount; at++) {
-            int row = standing[at];
-            cumulative = Math.addExact(cumulative, incomeFen.get(row));
+        for (int at = 0; at < entries.standingIncomes(); at++) {
+            cumulative = Math.addExact(cumulative, entries.standingFen(at));
             if (cumulative >= threshold) {
                 return at;
             }
@@ -701,40 +597,9 @@ public final class RewardBook {
     }
 
     public Snapshot snapshot() {
-        int n = entries.size();
-        List<String> ids = new ArrayList<>(n);
-        StringBuilder kinds = new StringBuilder(n);
-        long[] amounts = new long[n];
-        long[] details = new long[n];
-        long[] days = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids.add(entries.idAt(i));
-            int entry = entries.valueAt(i);
-            int row = entry >>> 2;
-            switch (entry & 3) {
-                case INCOME -> {
-                    kinds.append('I');
-                    amounts[i] = incomeFen.get(row);
-                    days[i] = incomeDay.get(row);
-                }
-                case COST -> {
-                    kinds.append('C');
-                    amounts[i] = costFen.get(row);
-                }
-                case EQUITY -> {
-                    kinds.append('E');
-                    amounts[i] = equityShares.get(row);
-                }
-                default -> {
-                    kinds.append('P');
-                    amounts[i] = paymentFen.get(row);
-                    details[i] = paymentPerson.get(row);
-                    days[i] = paymentDay.get(row);
-                }
-            }
-        }
-        return new Snapshot(terms, taxFacts, List.copyOf(paymentTax), contributors(), ids, kinds.toString(), amounts, details, days,
-                List.copyOf(payees), List.copyOf(reversed), Map.copyOf(cashDecisions), Map.copyOf(equityDecisions),
+        RewardEntries.Columns c = entries.columns();
+        return new Snapshot(terms, taxFacts, entries.taxes(), contributors(), c.ids(), c.kinds(), c.amounts(), c.details(),
+                c.days(), entries.payees(), entries.reversedIds(), Map.copyOf(cashDecisions), Map.copyOf(equityDecisions),
                 Set.copyOf(withdrawn), Map.copyOf(publicityEnds));
     }
 
@@ -758,30 +623,7 @@ public final class RewardBook {
         book.withdrawn.addAll(s.withdrawn());
         book.publicityEnds.putAll(s.publicityEnds());
         // each payment keeps the tax it was judged with when recorded, not one judged again out of order
-        book.paymentTax.clear();
-        book.paymentTax.addAll(s.paymentTax());
+        book.entries.restoreTaxes(s.paymentTax());
         return book;
-    }
-
-    /** A growable column of numbers; a row, once added, keeps its place. */
-    private static final class Column {
-        private long[] values = new long[8];
-        private int size;
-
-        int add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size + (size >> 1));
-            }
-            values[size] = value;
-            return size++;
-        }
-
-        long get(int row) {
-            return values[row];
-        }
-
-        int size() {
-            return size;
-        }
     }
 }
