@@ -54,6 +54,11 @@ public class ProjectionConfiguration {
     /** The processor that feeds every read model: its tokens are every read model's position in the log. */
     public static final String PROCESSOR = "read-models";
 
+    @Bean
+    CarefulWrites carefulWrites(MeterRegistry meters) {
+        return new CarefulWrites(meters);
+    }
+
     /** The contracts' folded states, one copy for the three read models that need them. */
     @Bean
     ContractStates contractStates(EventStore eventStore,
@@ -122,14 +127,14 @@ public class ProjectionConfiguration {
      */
     @Bean
     ConfigurerModule readModelProcessors(@Value("${ledger.projections.token-store-interval-ms:500}") long interval,
-                                         JdbcTemplate jdbc) {
+                                         JdbcTemplate jdbc, CarefulWrites careful) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             // the ledger's only event handlers are the read models of ledger-projections: every group goes to it
             processing.assignProcessingGroup(group -> PROCESSOR);
             processing.registerPooledStreamingEventProcessorConfiguration(
                     (config, builder) -> builder.claimExtensionThreshold(interval)
-                            .transactionManager(new ReadModelTransactions(config.getComponent(TransactionManager.class), jdbc)));
+                            .transactionManager(new ReadModelTransactions(config.getComponent(TransactionManager.class), jdbc, careful)));
         };
     }
 
@@ -143,7 +148,7 @@ public class ProjectionConfiguration {
      * without one would hold up all the others at its first failing event.
      */
     @Bean
-    ConfigurerModule readModelInvokers(ListableBeanFactory beans, Environment settings,
+    ConfigurerModule readModelInvokers(ListableBeanFactory beans, Environment settings, JdbcTemplate jdbc, CarefulWrites careful,
                                        @Value("${ledger.projections.dead-letter-cache-size:1024}") int cacheSize) {
         return configurer -> {
             Map<String, List<String>> groups = new TreeMap<>();
@@ -161,7 +166,7 @@ public class ProjectionConfiguration {
                                 .sequenceIdentifierCacheSize(cacheSize)
                                 .eventHandlers(names.stream()
                                         .map(name -> new ReadModelHandlers(beans.getBean(name), config.parameterResolverFactory(),
-                                                config.handlerDefinition(beans.getType(name))))
+                                                config.handlerDefinition(beans.getType(name)), jdbc, careful))
                                         .toList()));
             });
         };

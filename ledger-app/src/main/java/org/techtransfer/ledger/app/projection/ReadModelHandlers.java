@@ -9,7 +9,13 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlerInterceptorMemberChain;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.projections.support.RowBuffer;
 
+import java.sql.Savepoint;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * read model for every segment and every event: about forty walks per event of a replay, a quarter of its CPU
  * (docs/benchmarks.md). The read models' handlers are chosen by the event's payload type (their other parameters,
  * the message and its timestamp, fit every event of the log), so the answer is kept per type.
+ * <p>
+ * In a batch that writes carefully ({@link CarefulWrites}) each event is handled inside a savepoint, and its rows
+ * written at once: a statement PostgreSQL refuses is rolled back to the savepoint and fails this event alone, which
+ * the dead-letter queue then takes in the same transaction.
  */
 final class ReadModelHandlers implements EventMessageHandler {
 
@@ -34,8 +44,14 @@ final class ReadModelHandlers implements EventMessageHandler {
     /** The method for each payload type of a domain event (the log's events), or none. */
     private final Map<Class<?>, Optional<MessageHandlingMember<? super Object>>> byPayloadType = new ConcurrentHashMap<>();
 
-    ReadModelHandlers(Object readModel, ParameterResolverFactory parameters, HandlerDefinition handlers) {
+    private final JdbcTemplate jdbc;
+    private final CarefulWrites careful;
+
+    ReadModelHandlers(Object readModel, ParameterResolverFactory parameters, HandlerDefinition handlers, JdbcTemplate jdbc,
+                      CarefulWrites careful) {
         this.readModel = readModel;
+        this.jdbc = jdbc;
+        this.careful = careful;
         this.type = readModel.getClass();
         this.inspector = AnnotatedHandlerInspector.inspectType(type, parameters, handlers);
         this.interceptors = inspector.chainedInterceptor(type);
@@ -62,7 +78,38 @@ final class ReadModelHandlers implements EventMessageHandler {
     @Override
     public Object handle(EventMessage<?> event) throws Exception {
         Optional<MessageHandlingMember<? super Object>> handler = handlerOf(event);
-        return handler.isPresent() ? interceptors.handle(event, readModel, handler.get()) : null;
+        if (handler.isEmpty()) {
+            return null;
+        }
+        if (CurrentUnitOfWork.isStarted() && carefully(CurrentUnitOfWork.get().root())) {
+            return inSavepoint(event, handler.get());
+        }
+        return interceptors.handle(event, readModel, handler.get());
+    }
+
+    /** Decided at the batch's first event, so that no row of a batch is both buffered and written at once. */
+    private boolean carefully(UnitOfWork<?> batch) {
+        return batch.<Boolean>getOrComputeResource(RowBuffer.WRITE_AT_ONCE, key -> careful.now());
+    }
+
+    private Object inSavepoint(EventMessage<?> event, MessageHandlingMember<? super Object> handler) throws Exception {
+        Exception[] failure = new Exception[1];
+        Object result = jdbc.execute((ConnectionCallback<Object>) connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                Object answer = interceptors.handle(event, readModel, handler);
+                connection.releaseSavepoint(savepoint);
+                return answer;
+            } catch (Exception e) {
+                connection.rollback(savepoint);
+                failure[0] = e;
+                return null;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result;
     }
 
     @Override

@@ -13,8 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,32 @@ class DeadLetterTest {
         // the other read models took the same events without trouble
         JsonNode payouts = awaitModel("payouts", m -> m.get("caughtUp").asBoolean() && m.get("position").asLong() >= later);
         assertThat(payouts.get("deadLetters").asLong()).isZero();
+    }
+
+    @Test
+    void a_row_the_database_refuses_is_dead_lettered_and_no_read_model_is_held_up() {
+        created(c.post("recorder-a", "/api/v1/contracts", contract("DL-3", "DEMO-A", "LICENSE")));
+        // a payment id longer than the payouts' item_id column (100): the handler takes it, the batch's write of
+        // its row fails; the batch is tried again writing carefully, and only that row's event is dead-lettered
+        String longId = "P-" + "x".repeat(150);
+        appendDirectly("DL-3", 1, "org.techtransfer.ledger.reward.RewardPaid", "{\"contractId\":\"DL-3\","
+                + "\"paymentId\":\"" + longId + "\",\"personId\":\"zhang-wei\",\"amount\":\"10.00\","
+                + "\"paidOn\":\"2026-03-02\",\"reference\":null}");
+
+        created(c.post("recorder-a", "/api/v1/contracts", contract("DL-4", "DEMO-A", "LICENSE")));
+        long later = created(c.post("recorder-a", "/api/v1/contracts/DL-4/incomes", body("incomeId", "I-1",
+                "amount", "100.00", "receivedOn", "2026-03-02", "category", "ROYALTY"))).get("position").asLong();
+
+        JsonNode payouts = awaitModel("payouts", m -> m.get("caughtUp").asBoolean() && m.get("position").asLong() >= later);
+        assertThat(payouts.get("deadLetters").asLong()).isEqualTo(1);
+        // every other read model took the event and went on
+        for (String name : List.of("contract-catalog", "contract-volumes", "receivables", "co-owner-obligations")) {
+            JsonNode model = awaitModel(name, m -> m.get("caughtUp").asBoolean() && m.get("position").asLong() >= later);
+            assertThat(model.get("deadLetters").asLong()).as(name).isZero();
+        }
+        LedgerClient.Response rows = c.get("finance", "/api/v1/rewards/obligations?position=" + later);
+        assertThat(rows.status()).as(rows.toString()).isEqualTo(200);
+        assertThat(byId(rows.json()).get("DL-4").get("requiredReward").asText()).isEqualTo("70.00");
     }
 
     // ---- helpers ----

@@ -8,7 +8,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +57,10 @@ class ReadModelHandlersTest {
     }
 
     private static ReadModelHandlers handlers(Object model) {
+        // outside a unit of work nothing is written carefully: no database is needed
         return new ReadModelHandlers(model, ClasspathParameterResolverFactory.forClass(model.getClass()),
-                ClasspathHandlerDefinition.forClass(model.getClass()));
+                ClasspathHandlerDefinition.forClass(model.getClass()), new JdbcTemplate(),
+                new CarefulWrites(new SimpleMeterRegistry()));
     }
 
     private static GenericDomainEventMessage<Object> event(Object payload, long sequence) {

@@ -14,11 +14,19 @@ import java.util.function.Function;
  * Collects a read model's writes for the batch of events being handled and sends them to PostgreSQL
  * as two JDBC batches just before the batch commits (with the processor's token, in one transaction).
  * A row written several times in a batch is written once, with its last content.
- * Outside a unit of work (a handler called directly) every write goes at once.
+ * Outside a unit of work (a handler called directly), and in a batch marked {@link #WRITE_AT_ONCE}, every write
+ * goes at once.
  *
  * @param <K> the row's key
  */
 public final class RowBuffer<K> {
+
+    /**
+     * A resource of the batch's unit of work: when {@code true}, its rows are written at once, each where its event
+     * is handled, so that a row the database refuses fails that event alone (the processor's careful writes
+     * after a failed batch).
+     */
+    public static final String WRITE_AT_ONCE = RowBuffer.class.getName() + ":write-at-once";
 
     private final String resourceKey;
     private final JdbcTemplate jdbc;
@@ -99,6 +107,9 @@ public final class RowBuffer<K> {
             return null;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        if (Boolean.TRUE.equals(batch.getResource(WRITE_AT_ONCE))) {
+            return null;
+        }
         return batch.getOrComputeResource(resourceKey, k -> {
             Pending<K> pending = new Pending<>();
             batch.onPrepareCommit(u -> flush(pending));
