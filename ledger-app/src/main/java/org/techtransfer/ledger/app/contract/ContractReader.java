@@ -13,6 +13,7 @@ import org.techtransfer.ledger.app.eventstore.StoredEvents;
 import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.projections.support.ContractHistory;
+import org.techtransfer.ledger.projections.support.ContractStates;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,18 +37,28 @@ public class ContractReader {
     private final Cache<String, String> sellers;
     private final EventStore eventStore;
     private final StoredEvents storedEvents;
-    /** Contracts read recently, kept folded so that the next read only fetches the events since. */
+    /**
+     * Contracts read recently, kept folded so that the next read only fetches the events since. A contract is
+     * folded in place, then put again so that the cache weighs it anew.
+     */
     private final Cache<String, Followed> recent;
 
     private static final class Followed {
         ContractState state;
+
+        int weight() {
+            return state == null ? 1 : ContractStates.weightOf(state.version());
+        }
     }
 
     ContractReader(EventStore eventStore, StoredEvents storedEvents, MeterRegistry meters,
-                   @Value("${ledger.queries.cached-contracts:2000}") int cachedContracts) {
+                   @Value("${ledger.queries.cached-events:2000000}") long cachedEvents) {
         this.eventStore = eventStore;
         this.storedEvents = storedEvents;
-        this.recent = Caffeine.newBuilder().maximumSize(cachedContracts).executor(Runnable::run).recordStats().build();
+        // by weight, not count: a contract's memory grows with its events, so a count would not bound the heap
+        this.recent = Caffeine.newBuilder().maximumWeight(cachedEvents)
+                .weigher((String id, Followed contract) -> contract.weight())
+                .executor(Runnable::run).recordStats().build();
         this.sellers = Caffeine.newBuilder().maximumSize(SELLERS_KEPT).executor(Runnable::run).recordStats().build();
         CaffeineCacheMetrics.monitor(meters, recent, "query-contracts");
         CaffeineCacheMetrics.monitor(meters, sellers, "contract-sellers");
@@ -71,6 +82,8 @@ public class ContractReader {
                 recent.invalidate(contractId);
                 return Optional.empty();
             }
+            // weighed anew, unless it was evicted meanwhile: it is not brought back
+            recent.asMap().replace(contractId, followed, followed);
             return Optional.of(reader.apply(followed.state));
         }
     }
@@ -125,5 +138,11 @@ public class ContractReader {
                 .map(registered -> ((ContractRegistered) registered).sellerInstitutionId());
         seller.ifPresent(id -> sellers.put(contractId, id));
         return seller;
+    }
+
+    /** The events folded into the contracts kept: what the bound of {@code recent} counts. */
+    long eventsHeld() {
+        recent.cleanUp();
+        return recent.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 }

@@ -2,6 +2,7 @@ package org.techtransfer.ledger.app.projection;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.config.ConfigurerModule;
@@ -61,9 +62,10 @@ public class ProjectionConfiguration {
 
     /** The contracts' folded states, one copy for the three read models that need them. */
     @Bean
-    ContractStates contractStates(EventStore eventStore,
-                                  @Value("${ledger.projections.contracts-followed:20000}") int followed) {
-        return new ContractStates(eventStore, followed);
+    ContractStates contractStates(EventStore eventStore, MeterRegistry meters,
+                                  @Value("${ledger.projections.followed-events:2000000}") long followedEvents) {
+        return new ContractStates(eventStore, followedEvents,
+                cache -> CaffeineCacheMetrics.monitor(meters, cache, "read-model-contracts"));
     }
 
     @Bean

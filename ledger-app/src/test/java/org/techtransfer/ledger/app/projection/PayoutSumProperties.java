@@ -87,8 +87,8 @@ class PayoutSumProperties {
 
     @BeforeAll
     static void start() {
-        // the obligations read model keeps only two contracts folded: the others are read again from the log
-        node = LedgerNode.start(TestDatabase.fresh(), "--ledger.projections.contracts-followed=2");
+        // the read models keep only the events of a contract or two folded: the others are read again from the log
+        node = LedgerNode.start(TestDatabase.fresh(), "--ledger.projections.followed-events=20");
         c = node.client();
         ok(c.post("admin", "/api/v1/institutions", institution("DEMO-A", "BEIJING")));
         ok(c.post("admin", "/api/v1/institutions", institution("DEMO-B", "NATIONAL")));

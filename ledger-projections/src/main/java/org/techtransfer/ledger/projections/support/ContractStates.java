@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.techtransfer.ledger.contract.ContractState;
 
+import java.util.function.Consumer;
 
 /**
  * The contracts the read models are following, each folded through the same {@link ContractState} as the
@@ -24,10 +25,27 @@ public final class ContractStates {
     private final EventStore log;
     private final Cache<String, Followed> followed;
 
-    public ContractStates(EventStore log, int capacity) {
+    /**
+     * Follows contracts up to {@code maxEvents} events folded in all; {@code metrics} is handed the cache once, to
+     * register its statistics (this module has no Micrometer).
+     */
+    public ContractStates(EventStore log, long maxEvents, Consumer<Cache<String, ?>> metrics) {
         this.log = log;
-        // contracts not used lately are forgotten first; they are read again from the log if they return
-        this.followed = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
+        // contracts not used lately are forgotten first; they are read again from the log if they return. By
+        // weight, not count: a contract's memory grows with its events, so a count would not bound the heap
+        this.followed = Caffeine.newBuilder().maximumWeight(maxEvents)
+                .weigher((String id, Followed contract) -> weightOf(contract.state().version()))
+                .executor(Runnable::run).recordStats().build();
+        metrics.accept(followed);
+    }
+
+    /**
+     * The weight of a folded contract in a cache: the events folded into it, up to sequence number {@code version},
+     * as its memory grows with them (its reward book keeps every entry). At least 1, as Caffeine never evicts by
+     * weight an entry that weighs nothing.
+     */
+    public static int weightOf(long version) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, version + 1));
     }
 
     /**
@@ -57,5 +75,11 @@ public final class ContractStates {
 
     public void clear() {
         followed.invalidateAll();
+    }
+
+    /** The events folded into the contracts followed: what the bound counts. */
+    long eventsHeld() {
+        followed.cleanUp();
+        return followed.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 }

@@ -35,9 +35,9 @@ public class CommandConfiguration {
      * Contracts stay cached between commands; the other aggregates are small and read from the log.
      */
     @Bean
-    RecentAggregates recentAggregates(@Value("${ledger.commands.cached-contracts:2000}") int cachedContracts,
+    RecentAggregates recentAggregates(@Value("${ledger.commands.cached-events:2000000}") long cachedEvents,
                                       MeterRegistry meters) {
-        return new RecentAggregates(cachedContracts, meters);
+        return new RecentAggregates(cachedEvents, meters);
     }
 
     @Bean

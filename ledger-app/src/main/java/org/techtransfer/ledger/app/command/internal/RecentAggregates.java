@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.techtransfer.ledger.projections.support.ContractStates;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -12,18 +15,40 @@ import java.util.function.UnaryOperator;
 /**
  * The aggregates used most recently, kept between commands so that a command does not read its
  * contract's whole history again: Axon's cache interface over a Caffeine cache (metrics tagged
- * {@code cache=command-contracts}). Axon evicts an entry when a command on it rolls back (a lost race
- * with another node included), so a stale entry costs one retry, never a wrong decision.
+ * {@code cache=command-contracts}), bounded by the events of the contracts it holds. Axon evicts an entry
+ * when a command on it rolls back (a lost race with another node included), so a stale entry costs one
+ * retry, never a wrong decision.
  */
 class RecentAggregates implements Cache {
 
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache;
     private final Map<Object, Object> entries;
 
-    RecentAggregates(int capacity, MeterRegistry meters) {
-        com.github.benmanes.caffeine.cache.Cache<Object, Object> cache = Caffeine.newBuilder()
-                .maximumSize(capacity).executor(Runnable::run).recordStats().build();
+    RecentAggregates(long maxEvents, MeterRegistry meters) {
+        // by weight, not count: a contract's memory grows with its events, so a count would not bound the heap
+        this.cache = Caffeine.newBuilder().maximumWeight(maxEvents).weigher(RecentAggregates::weight)
+                .executor(Runnable::run).recordStats().build();
         CaffeineCacheMetrics.monitor(meters, cache, "command-contracts");
         this.entries = cache.asMap();
+    }
+
+    /**
+     * An entry weighs the events of its aggregate, read when Axon puts it (after every command that recorded
+     * something); an entry of another kind weighs 1. The entries are never serialised, so each holds its live
+     * aggregate, which this hands back as it is (as {@link ContractSnapshots} reads it).
+     */
+    private static int weight(Object key, Object value) {
+        if (value instanceof AggregateCacheEntry<?> entry) {
+            Long version = entry.recreateAggregate(null, null, NoSnapshotTriggerDefinition.INSTANCE).version();
+            return version == null ? 1 : ContractStates.weightOf(version);
+        }
+        return 1;
+    }
+
+    /** The events folded into the contracts held: what the bound counts. */
+    long eventsHeld() {
+        cache.cleanUp();
+        return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     @Override
