@@ -89,7 +89,12 @@ final class ReadModelHandlers implements EventMessageHandler {
 
     /** Decided at the batch's first event, so that no row of a batch is both buffered and written at once. */
     private boolean carefully(UnitOfWork<?> batch) {
-        return batch.<Boolean>getOrComputeResource(RowBuffer.WRITE_AT_ONCE, key -> careful.now());
+        Boolean atOnce = batch.getResource(RowBuffer.WRITE_AT_ONCE);
+        if (atOnce == null) {
+            atOnce = careful.now();
+            batch.resources().put(RowBuffer.WRITE_AT_ONCE, atOnce);
+        }
+        return atOnce;
     }
 
     private Object inSavepoint(EventMessage<?> event, MessageHandlingMember<? super Object> handler) throws Exception {
