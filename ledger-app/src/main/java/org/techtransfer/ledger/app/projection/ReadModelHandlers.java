@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A read model's event handler methods as the processor calls them, with the method for an event type looked up
  * once. Axon's {@link AnnotationEventHandlerAdapter} walks every handler method of the read model at each question
  * (does it support a reset? can it handle this event? which method handles it?), and the processor asks them of every
- * read model for every segment and every event: about forty walks per event of a replay, a quarter of its CPU
- * (docs/benchmarks.md). The read models' handlers are chosen by the event's payload type (their other parameters,
+ * read model for every segment and every event: about forty walks per event of a replay, which took a third of
+ * the JVM's CPU per event (docs/benchmarks.md, session 8). The read models' handlers are chosen by the event's payload type (their other parameters,
  * the message and its timestamp, fit every event of the log), so the answer is kept per type.
  * <p>
  * In a batch that writes carefully ({@link CarefulWrites}) each event is handled inside a savepoint, and its rows
