@@ -172,8 +172,15 @@ class DealPageTest {
                 Thread.sleep(100);
             }
             assertThat(browser.pageText()).contains("自行实施转化的奖励", "IMP-1", "纳米发电机中试线", "计奖年度营业利润");
-            // and the person's statement lists it beside the contracts, under the implementation
-            browser.open("/payouts/P-1");
+            // and the person's statement lists it beside the contracts, under the implementation, once the payouts'
+            // read model has the decision (the title above came with the registration, an event before it)
+            for (int tries = 0; tries < 50; tries++) {
+                browser.open("/payouts/P-1");
+                if (browser.pageText().contains("自行实施 IMP-1")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
             assertThat(browser.pageText()).contains("自行实施 IMP-1", "0.05");
 
             // a year's profit corrected and the decision withdrawn, from the implementation's page
