@@ -2,6 +2,7 @@ package org.techtransfer.ledger.app.contract;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -61,6 +62,8 @@ public class ContractReader {
                 .executor(Runnable::run).recordStats().build();
         this.sellers = Caffeine.newBuilder().maximumSize(SELLERS_KEPT).executor(Runnable::run).recordStats().build();
         CaffeineCacheMetrics.monitor(meters, recent, "query-contracts");
+        Gauge.builder("ledger.cache.events", this, ContractReader::eventsHeld).tag("cache", "query-contracts")
+                .description("Events folded into the contracts the cache holds: what its bound counts").register(meters);
         CaffeineCacheMetrics.monitor(meters, sellers, "contract-sellers");
     }
 

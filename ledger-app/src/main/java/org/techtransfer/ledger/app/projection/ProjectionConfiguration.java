@@ -64,8 +64,11 @@ public class ProjectionConfiguration {
     @Bean
     ContractStates contractStates(EventStore eventStore, MeterRegistry meters,
                                   @Value("${ledger.projections.followed-events:2000000}") long followedEvents) {
-        return new ContractStates(eventStore, followedEvents,
+        ContractStates states = new ContractStates(eventStore, followedEvents,
                 cache -> CaffeineCacheMetrics.monitor(meters, cache, "read-model-contracts"));
+        Gauge.builder("ledger.cache.events", states, ContractStates::eventsHeld).tag("cache", "read-model-contracts")
+                .description("Events folded into the contracts the cache holds: what its bound counts").register(meters);
+        return states;
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.techtransfer.ledger.app.command.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.common.Registration;
@@ -29,6 +30,8 @@ class RecentAggregates implements Cache {
         this.cache = Caffeine.newBuilder().maximumWeight(maxEvents).weigher(RecentAggregates::weight)
                 .executor(Runnable::run).recordStats().build();
         CaffeineCacheMetrics.monitor(meters, cache, "command-contracts");
+        Gauge.builder("ledger.cache.events", this, RecentAggregates::eventsHeld).tag("cache", "command-contracts")
+                .description("Events folded into the contracts the cache holds: what its bound counts").register(meters);
         this.entries = cache.asMap();
     }
 

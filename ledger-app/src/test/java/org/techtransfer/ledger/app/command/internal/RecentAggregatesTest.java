@@ -25,7 +25,8 @@ class RecentAggregatesTest {
 
     private static final AggregateModel<Contract> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(Contract.class);
 
-    private final RecentAggregates cache = new RecentAggregates(BOUND, new SimpleMeterRegistry());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RecentAggregates cache = new RecentAggregates(BOUND, meters);
 
     @Test
     void an_entry_weighs_its_aggregates_events_as_of_its_last_put() {
@@ -35,6 +36,8 @@ class RecentAggregatesTest {
         assertThat(cache.eventsHeld()).isEqualTo(601);
         cache.put("C-BIG", entryWithEvents(700)); // Axon puts the entry anew after each command that recorded events
         assertThat(cache.eventsHeld()).isEqualTo(701);
+        // what operators see of it
+        assertThat(meters.get("ledger.cache.events").tag("cache", "command-contracts").gauge().value()).isEqualTo(701.0);
     }
 
     @Test
