@@ -92,16 +92,20 @@ public class CommandConfiguration {
      * Lanes of group commit: a lane holds one pooled connection while its batch runs, so keep the lanes
      * well below the pool (the read models, the sealer and the queries use it too). Their gateway is theirs
      * alone: a command sent beside the lanes could build on a batch's uncommitted events.
+     * <p>
+     * One lane per processor unless set: a lane's thread decides its batch on a core while the other lanes wait
+     * for their commits, and fewer lanes gather more commands per commit (on two cores, two lanes instead of four
+     * doubled the commands per commit and cut a command's CPU by two fifths; docs/benchmarks.md, session 9).
      */
     @Bean(destroyMethod = "close")
     CommandLanes commandLanes(CommandBus commandBus, ConflictRetry retryScheduler,
                               PlatformTransactionManager transactionManager, RecentAggregates recentAggregates,
                               ContractSnapshots snapshots, MeterRegistry meters,
-                              @Value("${ledger.commands.lanes:4}") int lanes,
+                              @Value("${ledger.commands.lanes:#{null}}") Integer lanes,
                               @Value("${ledger.commands.batch-size:64}") int batchSize) {
         CommandGateway gateway = DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
         return new CommandLanes(commandBus, gateway, transactionManager, recentAggregates, snapshots, meters,
-                lanes, batchSize);
+                lanes != null ? lanes : Math.max(2, Runtime.getRuntime().availableProcessors()), batchSize);
     }
 
     @Bean
