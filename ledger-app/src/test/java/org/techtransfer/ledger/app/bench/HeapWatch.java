@@ -141,6 +141,15 @@ final class HeapWatch {
         }
     }
 
+    /** Collections of every collector so far (a pause of G1's young or mixed collections, or a full one). */
+    static long collectionsSoFar() {
+        long count = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+        }
+        return count;
+    }
+
     static String collectorNames() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(", "));

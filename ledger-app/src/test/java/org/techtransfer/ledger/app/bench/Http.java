@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
 final class Http {
 
     private static final int TIMEOUT_MILLIS = 60_000;
+    /** Connections opened by every client: Tomcat closes a connection after 100 requests (a query's tail shows it). */
+    private static final AtomicLong OPENED = new AtomicLong();
 
     private final int port;
     private final byte[] buffer = new byte[64 * 1024];
@@ -37,6 +40,10 @@ final class Http {
 
     Http(int port) {
         this.port = port;
+    }
+
+    static long connectionsOpened() {
+        return OPENED.get();
     }
 
     /** An answer: its status, the headers the benchmark reads, its body's length, and the body when kept. */
@@ -132,6 +139,7 @@ final class Http {
 
     private Response send(byte[] head, byte[] body, boolean keep) throws IOException {
         if (socket == null) {
+            OPENED.incrementAndGet();
             socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(TIMEOUT_MILLIS);
