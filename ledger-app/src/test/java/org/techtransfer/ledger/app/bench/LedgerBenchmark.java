@@ -659,41 +659,47 @@ public final class LedgerBenchmark {
             get.call();
         }
         long[] latencies = new long[settings.queries()];
+        long[] starts = new long[latencies.length];
         boolean[] collected = new boolean[latencies.length];
         boolean[] connected = new boolean[latencies.length];
         long bytes = 0;
         Probe.Snapshot first = probe.take();
         Profile.Sampler sampler = Profile.sample(n -> n.startsWith("http-nio-"));
+        Stalls stalls = Stalls.watch();
         for (int i = 0; i < latencies.length; i++) {
             long collections = HeapWatch.collectionsSoFar();
             long connections = Http.connectionsOpened();
-            long started = System.nanoTime();
+            starts[i] = System.nanoTime();
             bytes += get.call();
-            latencies[i] = System.nanoTime() - started;
+            latencies[i] = System.nanoTime() - starts[i];
             collected[i] = HeapWatch.collectionsSoFar() != collections;
             connected[i] = Http.connectionsOpened() != connections;
         }
+        stalls.close();
         Probe.Snapshot last = probe.take();
         Profile profile = sampler.stop();
-        // what the slowest hundredth shares: a collection during the request, or a new connection
+        // what the slowest hundredth shares: a collection, a stall of the JVM (a remark pause too), a new connection
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         double p99 = Load.percentile(sorted, 0.99);
         int slow = 0;
         int slowCollected = 0;
+        int slowStalled = 0;
         int slowConnected = 0;
         for (int i = 0; i < latencies.length; i++) {
             if (latencies[i] / 1e6 >= p99) {
                 slow++;
                 slowCollected += collected[i] ? 1 : 0;
+                slowStalled += stalls.during(starts[i], starts[i] + latencies[i]) ? 1 : 0;
                 slowConnected += connected[i] ? 1 : 0;
             }
         }
         QueryResult result = new QueryResult(name, latencies.length, Load.percentile(sorted, 0.5), p99,
                 sorted[sorted.length - 1] / 1e6, latencies.length == 0 ? 0 : bytes / latencies.length,
                 Probe.Delta.between(first, last), profile);
-        sayWithHeap("  p50 %.2f ms, p99 %.2f ms; of the %d requests at or above p99, %d had a collection during them "
-                + "and %d a new connection", result.p50(), result.p99(), slow, slowCollected, slowConnected);
+        sayWithHeap("  p50 %.2f ms, p99 %.2f ms; of the %d requests at or above p99, %d had a collection during them, "
+                + "%d a stall of the JVM of %d ms or more, %d a new connection", result.p50(), result.p99(), slow,
+                slowCollected, slowStalled, Stalls.STALL_MILLIS, slowConnected);
         return result;
     }
 
