@@ -118,8 +118,9 @@ final class Http {
 
     /**
      * Sends one request and reads its answer; the body is kept as text when {@code keep}, otherwise only counted
-     * (its length is then the answer's body). A connection the server closed while idle is opened again and the
-     * request sent once more: nothing of the answer had been read, so the server had not taken it.
+     * (its length is then the answer's body). On a kept-alive connection that the server closed (an end before the
+     * answer's first byte, or a socket error) the request is sent once more on a new one; a command sent again
+     * carries the same id, which the ledger answers from its command log.
      */
     private Response exchange(String method, String path, String headers, byte[] body, boolean keep) throws IOException {
         byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n" + headers
