@@ -79,13 +79,17 @@ public class Projections {
         }).toList();
     }
 
-    /** A replay token stays until the next event; the replay itself is over once it has reached the reset point. */
+    /**
+     * A replay token stays until the next event; the replay itself is over once it has reached the reset point's
+     * position. Not {@code covers}: the reset point is the head with no gaps, and a log with a hole below the head
+     * (an event a backup taken under load lacks) leaves that gap in the processor's token, so it never covers it.
+     */
     private static boolean stillReplaying(TrackingToken token) {
         if (!(token instanceof ReplayToken replay)) {
             return false;
         }
         TrackingToken current = replay.getCurrentToken();
-        return current == null || !current.covers(replay.getTokenAtReset());
+        return current == null || current.position().orElse(-1) < replay.getTokenAtReset().position().orElse(-1);
     }
 
     /** Starts rebuilding every read model from the beginning of the log; answers at once. */
