@@ -2,7 +2,6 @@ package org.techtransfer.ledger.app.contract;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -11,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.techtransfer.ledger.app.eventstore.StoredEvents;
+import org.techtransfer.ledger.app.monitoring.ContractCacheMeters;
 import org.techtransfer.ledger.contract.ContractRegistered;
 import org.techtransfer.ledger.contract.ContractState;
 import org.techtransfer.ledger.projections.support.ContractHistory;
@@ -61,9 +61,7 @@ public class ContractReader {
                 .weigher((String id, Followed contract) -> contract.weight())
                 .executor(Runnable::run).recordStats().build();
         this.sellers = Caffeine.newBuilder().maximumSize(SELLERS_KEPT).executor(Runnable::run).recordStats().build();
-        CaffeineCacheMetrics.monitor(meters, recent, "query-contracts");
-        Gauge.builder("ledger.cache.events", this, ContractReader::eventsHeld).tag("cache", "query-contracts")
-                .description("Events folded into the contracts the cache holds: what its bound counts").register(meters);
+        ContractCacheMeters.monitor(meters, recent, "query-contracts");
         CaffeineCacheMetrics.monitor(meters, sellers, "contract-sellers");
     }
 
@@ -145,7 +143,6 @@ public class ContractReader {
 
     /** The events folded into the contracts kept: what the bound of {@code recent} counts. */
     long eventsHeld() {
-        recent.cleanUp();
-        return recent.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+        return ContractCacheMeters.eventsHeld(recent);
     }
 }

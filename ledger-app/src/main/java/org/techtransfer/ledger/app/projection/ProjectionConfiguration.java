@@ -2,7 +2,6 @@ package org.techtransfer.ledger.app.projection;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.config.ConfigurerModule;
@@ -15,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.techtransfer.ledger.app.monitoring.ContractCacheMeters;
 import org.techtransfer.ledger.projections.achievement.AchievementRegistry;
 import org.techtransfer.ledger.projections.achievement.AchievementRegistryProjection;
 import org.techtransfer.ledger.projections.contract.ContractCatalog;
@@ -64,11 +64,8 @@ public class ProjectionConfiguration {
     @Bean
     ContractStates contractStates(EventStore eventStore, MeterRegistry meters,
                                   @Value("${ledger.projections.followed-events:2000000}") long followedEvents) {
-        ContractStates states = new ContractStates(eventStore, followedEvents,
-                cache -> CaffeineCacheMetrics.monitor(meters, cache, "read-model-contracts"));
-        Gauge.builder("ledger.cache.events", states, ContractStates::eventsHeld).tag("cache", "read-model-contracts")
-                .description("Events folded into the contracts the cache holds: what its bound counts").register(meters);
-        return states;
+        return new ContractStates(eventStore, followedEvents,
+                cache -> ContractCacheMeters.monitor(meters, cache, "read-model-contracts"));
     }
 
     @Bean

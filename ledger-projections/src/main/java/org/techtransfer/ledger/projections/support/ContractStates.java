@@ -78,7 +78,7 @@ public final class ContractStates {
     }
 
     /** The events folded into the contracts followed: what the bound counts. */
-    public long eventsHeld() {
+    long eventsHeld() {
         followed.cleanUp();
         return followed.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }

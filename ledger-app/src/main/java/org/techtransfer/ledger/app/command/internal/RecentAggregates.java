@@ -1,13 +1,12 @@
 package org.techtransfer.ledger.app.command.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.techtransfer.ledger.app.monitoring.ContractCacheMeters;
 import org.techtransfer.ledger.projections.support.ContractStates;
 
 import java.util.Map;
@@ -29,9 +28,7 @@ class RecentAggregates implements Cache {
         // by weight, not count: a contract's memory grows with its events, so a count would not bound the heap
         this.cache = Caffeine.newBuilder().maximumWeight(maxEvents).weigher(RecentAggregates::weight)
                 .executor(Runnable::run).recordStats().build();
-        CaffeineCacheMetrics.monitor(meters, cache, "command-contracts");
-        Gauge.builder("ledger.cache.events", this, RecentAggregates::eventsHeld).tag("cache", "command-contracts")
-                .description("Events folded into the contracts the cache holds: what its bound counts").register(meters);
+        ContractCacheMeters.monitor(meters, cache, "command-contracts");
         this.entries = cache.asMap();
     }
 
@@ -50,8 +47,7 @@ class RecentAggregates implements Cache {
 
     /** The events folded into the contracts held: what the bound counts. */
     long eventsHeld() {
-        cache.cleanUp();
-        return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+        return ContractCacheMeters.eventsHeld(cache);
     }
 
     @Override
