@@ -84,7 +84,7 @@ public class Projections {
      * position. Not {@code covers}: the reset point is the head with no gaps, and a log with a hole below the head
      * (an event a backup taken under load lacks) leaves that gap in the processor's token, so it never covers it.
      */
-    private static boolean stillReplaying(TrackingToken token) {
+    static boolean stillReplaying(TrackingToken token) {
         if (!(token instanceof ReplayToken replay)) {
             return false;
         }
