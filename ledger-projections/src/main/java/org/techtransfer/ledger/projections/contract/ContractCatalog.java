@@ -58,39 +58,43 @@ public class ContractCatalog {
         }
         String status = RewardObligationProjection.STATUS_ON;
         StringBuilder where = new StringBuilder(" WHERE true");
-        List<Object> args = new ArrayList<>();
-        args.add(Date.valueOf(today)); // the status column of the selection
+        List<Object> whereArgs = new ArrayList<>();
         if (filter.institutionId() != null) {
             where.append(" AND c.institution_id = ?");
-            args.add(filter.institutionId());
+            whereArgs.add(filter.institutionId());
         }
         if (filter.kind() != null) {
             where.append(" AND c.kind = ?");
-            args.add(filter.kind().name());
+            whereArgs.add(filter.kind().name());
         }
         if (filter.year() != null) {
             // a range on signed_on, which the indexes hold, rather than extract(year ...)
             where.append(" AND c.signed_on >= ? AND c.signed_on < ?");
-            args.add(Date.valueOf(LocalDate.of(filter.year(), 1, 1)));
-            args.add(Date.valueOf(LocalDate.of(filter.year() + 1, 1, 1)));
+            whereArgs.add(Date.valueOf(LocalDate.of(filter.year(), 1, 1)));
+            whereArgs.add(Date.valueOf(LocalDate.of(filter.year() + 1, 1, 1)));
         }
         if (filter.status() != null) {
             where.append(" AND ").append(status).append(" = ?");
-            args.add(Date.valueOf(today));
-            args.add(filter.status().name());
+            whereArgs.add(Date.valueOf(today));
+            whereArgs.add(filter.status().name());
         }
         if (filter.q() != null) {
             where.append(" AND strpos(c.search_text, ?) > 0");
-            args.add(ContractCatalogProjection.searchable(filter.q()));
+            whereArgs.add(ContractCatalogProjection.searchable(filter.q()));
         }
+        String from = " FROM contract_catalog c LEFT JOIN reward_obligation o ON o.contract_id = c.contract_id" + where;
+        // one statement, so the page and the total are of one snapshot; the count comes even for a page past the end.
+        // The page is its own query, not a slice of a selection shared with the count: so it walks the newest-first
+        // index and joins the obligations of its rows only (the count leaves out the join when it reads none of them)
+        String sql = "SELECT n.total, p.* FROM (SELECT count(*) AS total" + from + ") n LEFT JOIN LATERAL "
+                + "(SELECT c.*, o.net_income_fen, o.required_reward_fen, o.reward_decided_fen, o.reward_paid_fen, "
+                + "o.outstanding_fen, o.due_by, " + status + " AS status" + from
+                + " ORDER BY c.signed_on DESC, c.contract_id OFFSET ? LIMIT ?) p ON true";
+        List<Object> args = new ArrayList<>(whereArgs);
+        args.add(Date.valueOf(today)); // the status column of the page
+        args.addAll(whereArgs);
         args.add((long) page * size);
         args.add(size);
-        // one statement, so the page and the total are of one snapshot; the count comes even for a page past the end
-        String sql = "WITH selected AS (SELECT c.*, o.net_income_fen, o.required_reward_fen, o.reward_decided_fen, "
-                + "o.reward_paid_fen, o.outstanding_fen, o.due_by, " + status + " AS status "
-                + "FROM contract_catalog c LEFT JOIN reward_obligation o ON o.contract_id = c.contract_id" + where + ") "
-                + "SELECT n.total, p.* FROM (SELECT count(*) AS total FROM selected) n LEFT JOIN LATERAL "
-                + "(SELECT * FROM selected ORDER BY signed_on DESC, contract_id OFFSET ? LIMIT ?) p ON true";
         List<ContractSummary> items = new ArrayList<>();
         long[] total = {0};
         jdbc.query(sql, rs -> {
