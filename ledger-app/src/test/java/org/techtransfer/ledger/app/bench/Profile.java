@@ -105,7 +105,9 @@ final class Profile {
             String where = frame.getClassName() + "." + frame.getMethodName();
             if (where.equals("java.util.concurrent.ThreadPoolExecutor.getTask")
                     || where.startsWith("org.apache.tomcat.util.threads.TaskQueue.")
-                    || where.equals("sun.nio.ch.EPoll.wait")) {
+                    || where.equals("sun.nio.ch.EPoll.wait")
+                    // Tomcat's acceptor waiting for a connection: until session 10 it was counted as "socket I/O"
+                    || where.equals("sun.nio.ch.ServerSocketChannelImpl.accept")) {
                 return true;
             }
         }
