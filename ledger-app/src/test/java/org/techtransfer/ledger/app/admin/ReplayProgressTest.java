@@ -33,7 +33,7 @@ class ReplayProgressTest {
 
     @Test
     void a_replay_just_reset_is_still_replaying() {
-        assertThat(Projections.stillReplaying(ReplayToken.createReplayToken(HEAD))).isTrue();
+        assertThat(Projections.stillReplaying(reset())).isTrue();
     }
 
     @Test
